@@ -1,0 +1,22 @@
+"""Top-level routes. Each app owns its own ``urls.py``; the API is assembled in ``tdkt.api``."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from tdkt.api.api import api
+
+urlpatterns = [
+    path("", include("tdkt.web.urls")),
+    path("tai-khoan/", include("tdkt.accounts.urls")),
+    path("don-vi/", include("tdkt.org.urls")),
+    path("can-bo/", include("tdkt.people.urls")),
+    path("nhap-du-lieu/", include("tdkt.imports.urls")),
+    path("api/v1/", api.urls),
+    path("quan-tri/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,33 @@
+"""The access policy: which role may do which action.
+
+A role held at a unit reaches that unit's subtree, and the subtrees of the units it succeeded
+(so a merged province's officer sees the history of the provinces it absorbed). A staff member
+reaches only their own record. Superusers are administrators of the whole sector.
+"""
+
+from tdkt.accounts.models import Role
+
+VIEW = "view"
+CHANGE_PEOPLE = "change_people"
+CHANGE_ORG = "change_org"
+IMPORT = "import"
+MANAGE_ACCOUNTS = "manage_accounts"
+
+ACTIONS_BY_ROLE: dict[str, frozenset[str]] = {
+    Role.ADMIN: frozenset({VIEW, CHANGE_PEOPLE, CHANGE_ORG, IMPORT, MANAGE_ACCOUNTS}),
+    Role.SECTOR_OFFICER: frozenset({VIEW, CHANGE_PEOPLE, CHANGE_ORG, IMPORT}),
+    Role.UNIT_OFFICER: frozenset({VIEW, CHANGE_PEOPLE, IMPORT}),
+    Role.COUNCIL_MEMBER: frozenset({VIEW}),
+    Role.CLUSTER_OFFICER: frozenset({VIEW}),
+    Role.LEADER: frozenset({VIEW}),
+    Role.STAFF: frozenset(),
+}
+"""Actions a role grants over its subtree."""
+
+SELF_ACTIONS: frozenset[str] = frozenset({VIEW})
+"""Actions any user linked to a person may take on that person's own record."""
+
+
+def roles_granting(action: str) -> list[str]:
+    """The roles that grant ``action`` (used to answer "who may do this here")."""
+    return [role for role, actions in ACTIONS_BY_ROLE.items() if action in actions]

@@ -1,0 +1,82 @@
+"""The register of titles and awards granted to persons and units."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from tdkt.catalog.models import CommendationKind
+from tdkt.core.models import VersionedModel
+from tdkt.core.scope import ScopedQuerySet
+
+
+class AwardQuerySet(ScopedQuerySet):
+    def counting(self) -> "AwardQuerySet":
+        """Awards that still stand (not revoked)."""
+        return self.filter(revoked=False)
+
+
+class Award(VersionedModel):
+    """One title or award granted to a person or a unit by a decision.
+
+    Exactly one of ``person`` and ``unit`` is set. A revoked award stays in the register, marked
+    as such, and no longer counts.
+    """
+
+    award_type = models.ForeignKey(
+        "catalog.AwardType", verbose_name=_("danh hiệu, hình thức"), on_delete=models.PROTECT
+    )
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="awards"
+    )
+    unit = models.ForeignKey(
+        "org.Unit",
+        verbose_name=_("tập thể"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="awards",
+    )
+    year = models.PositiveSmallIntegerField(_("năm thành tích"))
+    kind = models.CharField(
+        _("loại hình"),
+        max_length=12,
+        choices=CommendationKind.choices,
+        default=CommendationKind.CONG_TRANG,
+    )
+    decision_number = models.CharField(_("số quyết định"), max_length=60)
+    decision_date = models.DateField(_("ngày quyết định"))
+    signer = models.CharField(_("người ký"), max_length=120, blank=True)
+    authority = models.CharField(_("cơ quan quyết định"), max_length=200, blank=True)
+    revoked = models.BooleanField(_("đã bị hủy bỏ"), default=False)
+    revoked_on = models.DateField(_("ngày hủy bỏ"), null=True, blank=True)
+    revocation_reason = models.CharField(_("lý do hủy bỏ"), max_length=255, blank=True)
+    holder_unit = models.ForeignKey(
+        "org.Unit",
+        verbose_name=_("đơn vị khi khen thưởng"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    """The collective itself, or the person's unit on the decision date; decides scope."""
+
+    objects = AwardQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    scope_unit_field = "holder_unit"
+    scope_person_field = "person"
+
+    class Meta:
+        verbose_name = _("khen thưởng")
+        verbose_name_plural = _("khen thưởng")
+        ordering = ["-year", "award_type__sort_order"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(person__isnull=False) & Q(unit__isnull=True))
+                | (Q(person__isnull=True) & Q(unit__isnull=False)),
+                name="award_has_one_subject",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.award_type.code} {self.year}"

@@ -1,0 +1,57 @@
+"""The catalog of emulation titles and commendation forms (domain.md §5).
+
+Codes are ASCII and never change; they are created by a data migration. Names and authorities
+are shown in Vietnamese and may be edited by the sector officer.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from tdkt.core.models import VersionedModel
+
+
+class SubjectKind(models.TextChoices):
+    PERSON = "P", _("Cá nhân")
+    COLLECTIVE = "C", _("Tập thể")
+    BOTH = "PC", _("Cá nhân, tập thể")
+
+
+class AwardCategory(models.TextChoices):
+    TITLE = "TITLE", _("Danh hiệu thi đua")
+    FORM = "FORM", _("Hình thức khen thưởng")
+
+
+class CommendationKind(models.TextChoices):
+    """Kind of commendation (*loại hình khen thưởng*, Law 06/2022/QH15 Art 8)."""
+
+    CONG_TRANG = "CONG_TRANG", _("Theo công trạng và thành tích")
+    DOT_XUAT = "DOT_XUAT", _("Đột xuất")
+    CHUYEN_DE = "CHUYEN_DE", _("Theo đợt, chuyên đề")
+    CONG_HIEN = "CONG_HIEN", _("Quá trình cống hiến")
+    NIEN_HAN = "NIEN_HAN", _("Theo niên hạn")
+    DOI_NGOAI = "DOI_NGOAI", _("Đối ngoại")
+
+
+class AwardType(VersionedModel):
+    """A title or form of commendation that can be granted, identified by a stable code."""
+
+    code = models.CharField(_("mã"), max_length=20, unique=True, editable=False)
+    name = models.CharField(_("tên"), max_length=200)
+    subject = models.CharField(_("đối tượng"), max_length=2, choices=SubjectKind.choices)
+    category = models.CharField(_("loại"), max_length=5, choices=AwardCategory.choices)
+    authority = models.CharField(_("thẩm quyền quyết định"), max_length=200)
+    level = models.PositiveSmallIntegerField(
+        _("cấp"), default=0, help_text=_("0 cơ sở, 1 ngành, 2 nhà nước; dùng để sắp xếp.")
+    )
+    sort_order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("danh hiệu, hình thức khen thưởng")
+        verbose_name_plural = _("danh hiệu, hình thức khen thưởng")
+        ordering = ["sort_order", "code"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,137 @@
+"""Writes to the organisation: every change is validated and recorded with who and why."""
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from simple_history.utils import update_change_reason
+
+from tdkt.core.concurrency import save_with_version
+from tdkt.core.errors import DomainError
+from tdkt.org.models import EventKind, RestructuringEvent, Unit
+
+PARENT_NOT_VALID = "Đơn vị cấp trên không còn hiệu lực trong thời gian hiệu lực của đơn vị này."
+PERIOD_REVERSED = "Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực."
+CODE_TAKEN = "Mã đơn vị đã được dùng cho đơn vị khác."
+EVENT_NEEDS_PREDECESSOR = "Sự kiện tổ chức lại phải có ít nhất một đơn vị trước."
+EVENT_SUCCESSOR_COUNT = "Số đơn vị sau không phù hợp với loại sự kiện."
+PREDECESSOR_STILL_VALID = "Đơn vị trước phải hết hiệu lực vào ngày trước ngày của sự kiện."
+SUCCESSOR_NOT_STARTED = "Đơn vị sau phải còn hiệu lực vào ngày của sự kiện."
+
+
+def assign_paths(units: Iterable[Unit]) -> None:
+    """Set ``path`` and ``depth`` in memory for saved units whose parents already have paths.
+
+    Callers pass units parents first (as bulk loaders naturally do) and save them afterwards.
+    """
+    for unit in units:
+        parent_path = unit.parent.path if unit.parent_id else "/"
+        unit.path = f"{parent_path}{unit.pk}/"
+        unit.depth = parent_path.count("/") - 1
+
+
+def _validate_unit(unit: Unit) -> None:
+    if unit.valid_to and unit.valid_to < unit.valid_from:
+        raise DomainError(_(PERIOD_REVERSED), field="valid_to")
+    parent = unit.parent
+    if parent is not None:
+        ends_after = unit.valid_to is None or (parent.valid_to and unit.valid_to > parent.valid_to)
+        if unit.valid_from < parent.valid_from or (parent.valid_to and ends_after):
+            raise DomainError(_(PARENT_NOT_VALID), field="parent")
+    if Unit.objects.filter(code=unit.code).exclude(pk=unit.pk).exists():
+        raise DomainError(_(CODE_TAKEN), field="code")
+
+
+@transaction.atomic
+def unit_create(
+    *,
+    code: str,
+    short_name: str,
+    full_name: str,
+    unit_type: str,
+    parent: Unit | None,
+    valid_from: dt.date,
+    valid_to: dt.date | None = None,
+    sort_order: int = 0,
+    reason: str = "",
+) -> Unit:
+    """Create a unit under ``parent``, valid within the parent's period."""
+    unit = Unit(
+        code=code.strip(),
+        short_name=short_name.strip(),
+        full_name=full_name.strip(),
+        unit_type=unit_type,
+        parent=parent,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        sort_order=sort_order,
+    )
+    _validate_unit(unit)
+    unit.refresh_derived()
+    unit._change_reason = reason or _("Tạo đơn vị")
+    unit.save()
+    assign_paths([unit])
+    Unit.objects.filter(pk=unit.pk).update(path=unit.path, depth=unit.depth)
+    return unit
+
+
+@transaction.atomic
+def unit_update(
+    *, unit: Unit, expected_version: int | None, reason: str, **fields: object
+) -> Unit:
+    """Change a unit's names, code, order or validity period; the parent cannot change."""
+    allowed = {"code", "short_name", "full_name", "valid_from", "valid_to", "sort_order"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValueError(f"unit_update cannot change {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(unit, name, value.strip() if isinstance(value, str) else value)
+    _validate_unit(unit)
+    unit.refresh_derived()
+    unit._change_reason = reason
+    save_with_version(unit, expected_version=expected_version)
+    return unit
+
+
+_SUCCESSOR_COUNTS = {
+    EventKind.MERGE: (1, 1),
+    EventKind.SPLIT: (2, None),
+    EventKind.RENAME: (1, 1),
+    EventKind.DISSOLVE: (0, 1),
+    EventKind.REORGANISE: (1, None),
+}
+
+
+@transaction.atomic
+def restructuring_record(
+    *,
+    kind: str,
+    date: dt.date,
+    predecessors: list[Unit],
+    successors: list[Unit],
+    decision: str = "",
+    note: str = "",
+    reason: str = "",
+) -> RestructuringEvent:
+    """Record that ``predecessors`` ended the day before ``date`` and ``successors`` took over.
+
+    A dissolution may name the unit that takes over its work as its single successor.
+    """
+    if not predecessors:
+        raise DomainError(_(EVENT_NEEDS_PREDECESSOR), field="predecessors")
+    low, high = _SUCCESSOR_COUNTS[EventKind(kind)]
+    if len(successors) < low or (high is not None and len(successors) > high):
+        raise DomainError(_(EVENT_SUCCESSOR_COUNT), field="successors")
+    last_day = date - dt.timedelta(days=1)
+    for unit in predecessors:
+        if unit.valid_to != last_day:
+            raise DomainError(_(PREDECESSOR_STILL_VALID), field="predecessors")
+    for unit in successors:
+        if not unit.is_valid_on(date):
+            raise DomainError(_(SUCCESSOR_NOT_STARTED), field="successors")
+    event = RestructuringEvent.objects.create(kind=kind, date=date, decision=decision, note=note)
+    event.predecessors.set(predecessors)
+    event.successors.set(successors)
+    update_change_reason(event, reason or _("Ghi nhận sự kiện tổ chức lại"))
+    return event
