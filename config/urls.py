@@ -5,9 +5,11 @@ from django.contrib import admin
 from django.urls import include, path
 
 from tdkt.api.api import api
+from tdkt.web.urls import auth_urlpatterns
 
 urlpatterns = [
     path("", include("tdkt.web.urls")),
+    *auth_urlpatterns,
     path("tai-khoan/", include("tdkt.accounts.urls")),
     path("don-vi/", include("tdkt.org.urls")),
     path("can-bo/", include("tdkt.people.urls")),

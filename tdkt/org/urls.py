@@ -3,4 +3,9 @@ from django.urls import path
 from tdkt.org import views
 
 app_name = "org"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.unit_tree, name="tree"),
+    path("<int:pk>/", views.unit_detail, name="detail"),
+    path("<int:pk>/sua/", views.unit_edit, name="edit"),
+    path("<int:pk>/lich-su/", views.unit_history_view, name="history"),
+]

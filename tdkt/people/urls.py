@@ -3,4 +3,11 @@ from django.urls import path
 from tdkt.people import views
 
 app_name = "people"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.person_list, name="list"),
+    path("xuat-excel/", views.person_export, name="export"),
+    path("<int:pk>/", views.person_detail, name="detail"),
+    path("<int:pk>/sua/", views.person_edit, name="edit"),
+    path("<int:pk>/lich-su/", views.person_history_view, name="history"),
+    path("<int:pk>/them/<slug:kind>/", views.fact_add, name="fact-add"),
+]
