@@ -54,6 +54,23 @@ class PersonDetailOut(PersonOut):
     assignments: list[AssignmentOut]
     years: list[YearOut]
 
+    @staticmethod
+    def resolve_assignments(obj: Person) -> list[dict]:
+        return [
+            {
+                "unit_id": a.unit_id,
+                "unit_name": a.unit.short_name,
+                "position": a.position,
+                "start": a.start,
+                "end": a.end,
+            }
+            for a in obj.dossier.assignments
+        ]
+
+    @staticmethod
+    def resolve_years(obj: Person) -> list[dict]:
+        return [_year(row) for row in obj.dossier.years]
+
 
 @router.get("", response=list[PersonOut], summary="Danh sách cán bộ trong phạm vi")
 @paginate(PageNumberPagination, page_size=100)
@@ -77,39 +94,29 @@ def _period(item) -> dict:
     return {"start": item.start, "end": item.end}
 
 
+def _year(row) -> dict:
+    return {
+        "year": row.year,
+        "rating": row.rating.rating if row.rating else None,
+        "awards": [
+            {
+                "code": a.award_type.code,
+                "kind": a.kind,
+                "decision_number": a.decision_number,
+                "decision_date": a.decision_date,
+                "revoked": a.revoked,
+            }
+            for a in row.awards
+        ],
+        "absences": [{"reason": a.reason, **_period(a)} for a in row.absences],
+        "disciplines": [{"level": d.level, **_period(d)} for d in row.disciplines],
+        "freezes": [{"reason": f.reason, **_period(f)} for f in row.freezes],
+    }
+
+
 @router.get("/{int:pk}", response=PersonDetailOut, summary="Một cán bộ và thông tin theo năm")
 def get_person(request, pk: int):
+    """One person the caller reaches, with assignments and facts year by year (newest first)."""
     person = get_scoped_or_404(Person.objects.select_related("unit"), request.user, pk=pk)
-    dossier = person_dossier(person=person, today=timezone.localdate())
-    out = PersonOut.from_orm(person).dict()
-    out["assignments"] = [
-        {
-            "unit_id": a.unit_id,
-            "unit_name": a.unit.short_name,
-            "position": a.position,
-            "start": a.start,
-            "end": a.end,
-        }
-        for a in dossier.assignments
-    ]
-    out["years"] = [
-        {
-            "year": row.year,
-            "rating": row.rating.rating if row.rating else None,
-            "awards": [
-                {
-                    "code": a.award_type.code,
-                    "kind": a.kind,
-                    "decision_number": a.decision_number,
-                    "decision_date": a.decision_date,
-                    "revoked": a.revoked,
-                }
-                for a in row.awards
-            ],
-            "absences": [{"reason": a.reason, **_period(a)} for a in row.absences],
-            "disciplines": [{"level": d.level, **_period(d)} for d in row.disciplines],
-            "freezes": [{"reason": f.reason, **_period(f)} for f in row.freezes],
-        }
-        for row in dossier.years
-    ]
-    return out
+    person.dossier = person_dossier(person=person, today=timezone.localdate())
+    return person

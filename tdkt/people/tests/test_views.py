@@ -1,0 +1,129 @@
+"""People pages: the list's query count does not grow with rows; edits and bad input."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tdkt.awards.models import Award
+from tdkt.catalog.models import AwardType
+from tdkt.people import services
+from tdkt.people.models import Person
+from tdkt.testing import make_person
+
+
+def _count_queries(client, url, params=None):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url, params or {})
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.django_db
+def test_people_list_query_count_does_not_grow_with_rows(client, org, users):
+    client.force_login(users["sector"])
+    for i in range(3):
+        make_person(org.hanoi, f"Nguyễn Văn A{i}")
+    few = _count_queries(client, reverse("people:list"))
+    for i in range(40):
+        make_person(org.area_phu_tho_1, f"Lê Thị B{i}")
+    many = _count_queries(client, reverse("people:list"))
+    assert few == many
+
+
+@pytest.mark.django_db
+def test_person_page_query_count_does_not_grow_with_history(client, org, people, users):
+    client.force_login(users["sector"])
+    person = people["duc"]
+    url = reverse("people:detail", kwargs={"pk": person.pk})
+    first = _count_queries(client, url)
+    lddt = AwardType.objects.get(code="LDTT")
+    for year in range(2016, 2026):
+        services.rating_set(person=person, year=year, rating="HTTNV", reason="Nhập")
+        Award.objects.create(
+            award_type=lddt, person=person, year=year, decision_number=f"{year}/QĐ",
+            decision_date=dt.date(year, 12, 20), holder_unit=org.hanoi,
+        )  # fmt: skip
+    assert _count_queries(client, url) == first
+
+
+@pytest.mark.django_db
+def test_unit_tree_query_count_does_not_grow(client, org, users):
+    client.force_login(users["sector"])
+    assert _count_queries(client, reverse("org:tree")) <= 12
+
+
+@pytest.mark.django_db
+def test_person_page_shows_revoked_award_as_revoked(client, org, people, users):
+    person = people["duc"]
+    Award.objects.create(
+        award_type=AwardType.objects.get(code="CSTDCS"), person=person, year=2022,
+        decision_number="12/QĐ-VKS", decision_date=dt.date(2022, 12, 20),
+        holder_unit=org.hanoi, revoked=True, revoked_on=dt.date(2023, 5, 1),
+    )  # fmt: skip
+    client.force_login(users["hanoi_officer"])
+    page = client.get(reverse("people:detail", kwargs={"pk": person.pk})).content.decode()
+    assert "Đã hủy bỏ" in page and "Chiến sĩ thi đua cơ sở" in page
+
+
+@pytest.mark.django_db
+def test_edit_form_saves_and_reports_stale_edits(client, people, users):
+    person = people["duc"]
+    client.force_login(users["hanoi_officer"])
+    url = reverse("people:edit", kwargs={"pk": person.pk})
+    data = {
+        "version": person.version,
+        "full_name": "Đặng Văn Đức",
+        "gender": "M",
+        "date_of_birth": "1985-03-01",
+        "rank": "KSV_TC",
+        "position": "KSV",
+        "recruitment_date": "2010-09-01",
+        "leaving_date": "",
+        "reason": "Nâng ngạch",
+    }
+    assert client.post(url, data).status_code == 302
+    response = client.post(url, {**data, "rank": "KSV_SC"})
+    assert response.status_code == 200
+    assert "đã được người khác sửa" in response.content.decode()
+    assert Person.objects.get(pk=person.pk).rank == "KSV_TC"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("kind", "data", "message"),
+    [
+        ("rating", {"year": "abc", "rating": "HTTNV", "reason": "x"}, "số nguyên"),
+        ("rating", {"year": "2024", "rating": "SAI", "reason": "x"}, "lựa chọn hợp lệ"),
+        ("absence", {"reason_code": "ILLNESS", "start": "2024-05-02", "end": "2024-05-01",
+                     "reason": "x"}, services.PERIOD_REVERSED),
+        ("discipline", {"level": "CANH_CAO", "decision_number": "1", "decided_on": "31/02/2024",
+                        "start": "2024-03-01", "end": "2025-03-01", "reason": "x"}, "ngày hợp lệ"),
+        ("freeze", {"reason_code": "INSPECTION", "start": "2024-01-01", "reason": ""},
+         "bắt buộc"),
+    ],
+)  # fmt: skip
+def test_bad_fact_input_gets_a_vietnamese_message_and_saves_nothing(
+    client, people, users, kind, data, message
+):
+    person = people["duc"]
+    client.force_login(users["hanoi_officer"])
+    url = reverse("people:fact-add", kwargs={"pk": person.pk, "kind": kind})
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert message.lower() in response.content.decode().lower()
+    assert not person.ratings.exists() and not person.absences.exists()
+
+
+@pytest.mark.django_db
+def test_fact_add_saves_and_history_page_lists_it(client, people, users):
+    person = people["duc"]
+    client.force_login(users["hanoi_officer"])
+    url = reverse("people:fact-add", kwargs={"pk": person.pk, "kind": "rating"})
+    response = client.post(url, {"year": "2025", "rating": "HTXSNV", "reason": "Kết quả 2025"})
+    assert response.status_code == 302
+    history = client.get(reverse("people:history", kwargs={"pk": person.pk})).content.decode()
+    assert "Kết quả 2025" in history and "tdkt.hanoi" in history
+    assert client.get(reverse("people:fact-add", kwargs={"pk": person.pk, "kind": "x"})).status_code == 404

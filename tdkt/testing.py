@@ -1,0 +1,132 @@
+"""Builders for tests: a small organisation with a 2025 merger, persons and users with roles.
+
+Shared by the test suites of every app; nothing here runs in production.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from tdkt.accounts.models import Role, RoleAssignment, User
+from tdkt.org.models import REFORM_2025, EventKind, Unit, UnitType
+from tdkt.org.services import restructuring_record, unit_create
+from tdkt.people.models import Assignment, Person, Position
+
+BEFORE_REFORM = REFORM_2025 - dt.timedelta(days=1)
+PASSWORD = "Test@12345"
+
+
+@dataclass
+class SmallOrg:
+    root: Unit
+    office: Unit
+    hanoi: Unit
+    hanoi_division: Unit
+    ba_dinh: Unit
+    area_hanoi_1: Unit
+    vinh_phuc: Unit
+    hoa_binh: Unit
+    hoa_binh_district: Unit
+    phu_tho: Unit
+    area_phu_tho_1: Unit
+
+
+def build_org() -> SmallOrg:
+    """Root → office, Hà Nội (unmerged) and Phú Thọ (merged on 1/7/2025 from Vĩnh Phúc and
+    Hòa Bình); districts end on 30/6/2025 and areas take over."""
+    start = dt.date(2015, 1, 1)
+
+    def make(code, name, unit_type, parent, valid_from=start, valid_to=None):
+        return unit_create(
+            code=code,
+            short_name=name,
+            full_name=name,
+            unit_type=unit_type,
+            parent=parent,
+            valid_from=valid_from,
+            valid_to=valid_to,
+        )
+
+    root = make("VKSNDTC", "VKSND tối cao", UnitType.SUPREME, None)
+    office = make("VKSNDTC-VP", "Văn phòng VKSND tối cao", UnitType.SUPREME_UNIT, root)
+    hanoi = make("T-HN", "VKSND thành phố Hà Nội", UnitType.PROVINCIAL, root)
+    hanoi_division = make("T-HN-P01", "Phòng 1 – Hà Nội", UnitType.DIVISION, hanoi)
+    ba_dinh = make(
+        "H-HN-BADINH", "VKSND quận Ba Đình", UnitType.DISTRICT, hanoi, valid_to=BEFORE_REFORM
+    )
+    area_hanoi_1 = make(
+        "KV-HN-01", "VKSND khu vực 1 – Hà Nội", UnitType.AREA, hanoi, valid_from=REFORM_2025
+    )
+    vinh_phuc = make(
+        "T-VP", "VKSND tỉnh Vĩnh Phúc", UnitType.PROVINCIAL, root, valid_to=BEFORE_REFORM
+    )
+    hoa_binh = make(
+        "T-HB", "VKSND tỉnh Hòa Bình", UnitType.PROVINCIAL, root, valid_to=BEFORE_REFORM
+    )
+    hoa_binh_district = make(
+        "H-HB-LACSON", "VKSND huyện Lạc Sơn", UnitType.DISTRICT, hoa_binh, valid_to=BEFORE_REFORM
+    )
+    phu_tho = make("T-PT2025", "VKSND tỉnh Phú Thọ", UnitType.PROVINCIAL, root, REFORM_2025)
+    area_phu_tho_1 = make(
+        "KV-PT-01", "VKSND khu vực 1 – Phú Thọ", UnitType.AREA, phu_tho, REFORM_2025
+    )
+    restructuring_record(
+        kind=EventKind.MERGE,
+        date=REFORM_2025,
+        predecessors=[vinh_phuc, hoa_binh],
+        successors=[phu_tho],
+    )
+    restructuring_record(
+        kind=EventKind.REORGANISE,
+        date=REFORM_2025,
+        predecessors=[ba_dinh],
+        successors=[area_hanoi_1],
+    )
+    restructuring_record(
+        kind=EventKind.REORGANISE,
+        date=REFORM_2025,
+        predecessors=[hoa_binh_district],
+        successors=[area_phu_tho_1],
+    )
+    return SmallOrg(
+        root, office, hanoi, hanoi_division, ba_dinh, area_hanoi_1,
+        vinh_phuc, hoa_binh, hoa_binh_district, phu_tho, area_phu_tho_1,
+    )  # fmt: skip
+
+
+_counter = iter(range(1, 10_000_000))
+
+
+def make_person(unit: Unit, full_name: str = "Nguyễn Văn An", **fields) -> Person:
+    """A person currently assigned to ``unit`` (with one open assignment)."""
+    number = next(_counter)
+    values = {
+        "code": f"T{number:06d}",
+        "full_name": full_name,
+        "gender": "M",
+        "date_of_birth": dt.date(1985, 3, 1),
+        "recruitment_date": dt.date(2010, 9, 1),
+        "position": Position.KIEM_SAT_VIEN,
+        "unit": unit,
+        **fields,
+    }
+    person = Person(**values)
+    person.refresh_derived()
+    person.save()
+    Assignment.objects.create(
+        person=person,
+        unit=unit,
+        position=person.position or Position.CHUYEN_VIEN,
+        start=max(person.recruitment_date, unit.valid_from),
+    )
+    return person
+
+
+def make_user(username: str, *roles: tuple[str, Unit], person: Person | None = None) -> User:
+    """A user holding the given (role, unit) pairs."""
+    user = User.objects.create_user(username=username, password=PASSWORD, person=person)
+    for role, unit in roles:
+        RoleAssignment.objects.create(user=user, role=role, unit=unit)
+    return user
+
+
+__all__ = ["Role", "SmallOrg", "build_org", "make_person", "make_user", "PASSWORD"]
