@@ -1,0 +1,88 @@
+"""End to end in Chromium: log in, open the tree, search a person without diacritics, open the
+person page, and check that no request left the server's own origin. Screenshots are saved
+under ``test-artifacts/``."""
+
+import os
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
+CHROMIUM = os.environ.get("TDKT_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+def browser_page(live_server, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path / "profile"),
+            executable_path=CHROMIUM,
+            args=CHROMIUM_ARGS,
+            headless=True,
+            locale="vi-VN",
+            viewport={"width": 1366, "height": 900},
+        )
+        page = context.new_page()
+        requests: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.foreign_requests = lambda: [
+            url
+            for url in requests
+            if urlparse(url).hostname not in ("127.0.0.1", "localhost")
+            and not url.startswith(("data:", "blob:", "about:"))
+        ]
+        yield page
+        context.close()
+
+
+def _shot(page, name: str) -> None:
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_officer_finds_a_person_without_diacritics(browser_page, live_server, org, people, users):
+    from tdkt.testing import PASSWORD
+
+    page = browser_page
+    page.goto(f"{live_server.url}/")
+    page.fill("#id_username", "tdkt.hanoi")
+    page.fill("#id_password", PASSWORD)
+    _shot(page, "01-login")
+    page.click("button[type=submit]")
+    page.wait_for_selector("#ratings-chart")
+    _shot(page, "02-dashboard")
+
+    page.click("nav >> text=Đơn vị")
+    page.wait_for_selector("[data-testid=unit-tree]")
+    assert page.locator("[data-testid=unit-tree]").inner_text().count("VKSND thành phố Hà Nội") == 1
+    _shot(page, "03-unit-tree")
+
+    page.click("nav >> text=Cán bộ")
+    page.fill("#id_q", "dang van duc")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#people-table >> text=Đặng Văn Đức")
+    assert "Trần Thị Bình" not in page.locator("#people-table").inner_text()
+    _shot(page, "04-people-search")
+
+    page.click("#people-table >> text=Đặng Văn Đức")
+    page.wait_for_selector("[data-testid=person-name]")
+    assert page.inner_text("[data-testid=person-name]") == "Đặng Văn Đức"
+    _shot(page, "05-person")
+
+    assert page.foreign_requests() == []
