@@ -170,9 +170,7 @@ TDKT_IMPORT_MAX_BYTES = int(os.environ.get("TDKT_IMPORT_MAX_BYTES", str(20 * 102
 
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "TDKT_TASK_BACKEND", "django_tasks_db.DatabaseBackend"
-        ),
+        "BACKEND": os.environ.get("TDKT_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
 

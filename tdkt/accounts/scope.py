@@ -22,8 +22,10 @@ class Reach:
     person_id: int | None = None
 
     def allows_anywhere(self, action: str) -> bool:
-        return self.everything or bool(self.paths.get(action)) or (
-            action in SELF_ACTIONS and self.person_id is not None
+        return (
+            self.everything
+            or bool(self.paths.get(action))
+            or (action in SELF_ACTIONS and self.person_id is not None)
         )
 
     def unit_q(self, action: str, unit_field: str | None) -> Q:

@@ -66,7 +66,9 @@ def _describe(error: dict) -> str:
 
 @api.exception_handler(ValidationError)
 def on_validation_error(request, exc: ValidationError):
-    errors = [{"field": str((e.get("loc") or [""])[-1]), "message": _describe(e)} for e in exc.errors]
+    errors = [
+        {"field": str((e.get("loc") or [""])[-1]), "message": _describe(e)} for e in exc.errors
+    ]
     return api.create_response(
         request, {"detail": "Dữ liệu không hợp lệ.", "errors": errors}, status=422
     )
@@ -86,9 +88,7 @@ def on_unauthenticated(request, exc):
 
 @api.exception_handler(DomainError)
 def on_domain_error(request, exc: DomainError):
-    return api.create_response(
-        request, {"detail": exc.message, "field": exc.field}, status=400
-    )
+    return api.create_response(request, {"detail": exc.message, "field": exc.field}, status=400)
 
 
 def _register() -> None:

@@ -30,9 +30,7 @@ class UnitDetailOut(UnitOut):
 
 @router.get("", response=list[UnitOut], summary="Danh sách đơn vị trong phạm vi")
 @paginate(PageNumberPagination, page_size=100)
-def list_units(
-    request, day: dt.date | None = None, q: str = "", unit_type: UnitType | None = None
-):
+def list_units(request, day: dt.date | None = None, q: str = "", unit_type: UnitType | None = None):
     """Units the caller reaches that existed on ``day`` (default today), ordered by the tree."""
     qs = Unit.objects.restrict(request.user).valid_on(day or timezone.localdate())
     if q:

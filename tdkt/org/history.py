@@ -1,7 +1,7 @@
 """The change history of a unit."""
 
-from tdkt.org.models import Unit
 from tdkt.core.history import Change, changes_of
+from tdkt.org.models import Unit
 
 
 def unit_history(unit: Unit) -> list[Change]:

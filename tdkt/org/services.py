@@ -77,9 +77,7 @@ def unit_create(
 
 
 @transaction.atomic
-def unit_update(
-    *, unit: Unit, expected_version: int | None, reason: str, **fields: object
-) -> Unit:
+def unit_update(*, unit: Unit, expected_version: int | None, reason: str, **fields: object) -> Unit:
     """Change a unit's names, code, order or validity period; the parent cannot change."""
     allowed = {"code", "short_name", "full_name", "valid_from", "valid_to", "sort_order"}
     unknown = set(fields) - allowed

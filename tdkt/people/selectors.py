@@ -82,9 +82,7 @@ def person_dossier(*, person: Person, today) -> PersonDossier:
         Assignment.objects.filter(person=person).select_related("unit").order_by("start")
     )
     ratings = list(YearlyRating.objects.filter(person=person))
-    awards = list(
-        Award.objects.filter(person=person).select_related("award_type", "holder_unit")
-    )
+    awards = list(Award.objects.filter(person=person).select_related("award_type", "holder_unit"))
     absences = list(Absence.objects.filter(person=person))
     disciplines = list(Discipline.objects.filter(person=person))
     freezes = list(Freeze.objects.filter(person=person))
@@ -94,9 +92,7 @@ def person_dossier(*, person: Person, today) -> PersonDossier:
         )
     )
     first_year = min(
-        [person.recruitment_date.year]
-        + [r.year for r in ratings]
-        + [a.year for a in awards]
+        [person.recruitment_date.year] + [r.year for r in ratings] + [a.year for a in awards]
     )
     last_year = max([today.year] + [r.year for r in ratings] + [a.year for a in awards])
     if person.leaving_date:

@@ -86,9 +86,10 @@ def person_move(
     reason = _require_reason(reason)
     if not unit.is_valid_on(start):
         raise DomainError(_(UNIT_NOT_VALID), field="unit")
-    if user is not None and not Unit.objects.restrict(user, "change_people").filter(
-        pk=unit.pk
-    ).exists():
+    if (
+        user is not None
+        and not Unit.objects.restrict(user, "change_people").filter(pk=unit.pk).exists()
+    ):
         raise DomainError(_(UNIT_OUT_OF_SCOPE), field="unit")
     current = Assignment.objects.filter(person=person, end__isnull=True).first()
     if current is not None:

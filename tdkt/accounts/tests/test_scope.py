@@ -11,7 +11,9 @@ from tdkt.testing import make_user
 
 @pytest.mark.django_db
 def test_merged_province_officer_reaches_the_history_of_absorbed_provinces(people, users):
-    visible = set(Person.objects.restrict(users["phu_tho_officer"]).values_list("full_name", flat=True))
+    visible = set(
+        Person.objects.restrict(users["phu_tho_officer"]).values_list("full_name", flat=True)
+    )
     assert visible == {"Lê Văn Cường", "Phạm Thị Dung"}
 
 

@@ -26,6 +26,8 @@ from django.utils.translation import gettext_noop as _  # isort: skip
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale" / "vi" / "LC_MESSAGES"
 
 THIRD_PARTY_MSGIDS = [
+    # Django itself, where its Vietnamese is wrong ("số tổng thể")
+    _("Enter a whole number."),
     # django-tables2
     _("previous"),
     _("next"),

@@ -47,9 +47,7 @@ def test_unit_update_records_reason_and_refuses_stale_edits(org):
     assert latest.history_change_reason == "Sửa tên"
     stale = Unit.objects.get(pk=org.hanoi.pk)
     with pytest.raises(StaleEditError):
-        services.unit_update(
-            unit=stale, expected_version=version, reason="Cũ", short_name="Khác"
-        )
+        services.unit_update(unit=stale, expected_version=version, reason="Cũ", short_name="Khác")
     assert Unit.objects.get(pk=org.hanoi.pk).short_name == "VKSND TP Hà Nội"
 
 

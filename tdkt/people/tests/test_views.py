@@ -126,4 +126,7 @@ def test_fact_add_saves_and_history_page_lists_it(client, people, users):
     assert response.status_code == 302
     history = client.get(reverse("people:history", kwargs={"pk": person.pk})).content.decode()
     assert "Kết quả 2025" in history and "tdkt.hanoi" in history
-    assert client.get(reverse("people:fact-add", kwargs={"pk": person.pk, "kind": "x"})).status_code == 404
+    assert (
+        client.get(reverse("people:fact-add", kwargs={"pk": person.pk, "kind": "x"})).status_code
+        == 404
+    )
