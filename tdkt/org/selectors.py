@@ -63,3 +63,16 @@ def unit_events(unit: Unit) -> list[RestructuringEvent]:
         .distinct()
         .prefetch_related("predecessors", "successors")
     )
+
+
+def events_in_scope(*, user, kind: str = ""):
+    """Events with a predecessor or successor the user reaches, newest first, sides prefetched."""
+    from django.db.models import Q
+
+    reached = Unit.objects.restrict(user).values("pk")
+    events = RestructuringEvent.objects.filter(
+        Q(predecessors__in=reached) | Q(successors__in=reached)
+    )
+    if kind:
+        events = events.filter(kind=kind)
+    return events.distinct().order_by("-date", "-pk").prefetch_related("predecessors", "successors")

@@ -3,7 +3,7 @@
 import datetime as dt
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import update_change_reason
 
@@ -18,6 +18,12 @@ EVENT_NEEDS_PREDECESSOR = "Sự kiện tổ chức lại phải có ít nhất m
 EVENT_SUCCESSOR_COUNT = "Số đơn vị sau không phù hợp với loại sự kiện."
 PREDECESSOR_STILL_VALID = "Đơn vị trước phải hết hiệu lực vào ngày trước ngày của sự kiện."
 SUCCESSOR_NOT_STARTED = "Đơn vị sau phải còn hiệu lực vào ngày của sự kiện."
+CHILDREN_STILL_VALID = (
+    "Đơn vị “%(unit)s” còn đơn vị trực thuộc có hiệu lực sau ngày sự kiện; "
+    "hãy sắp xếp các đơn vị trực thuộc trước."
+)
+SAME_UNIT_BOTH_SIDES = "Một đơn vị không thể vừa là đơn vị trước vừa là đơn vị sau."
+STARTS_BEFORE_EVENT = "Đơn vị trước phải bắt đầu hiệu lực trước ngày của sự kiện."
 
 
 def assign_paths(units: Iterable[Unit]) -> None:
@@ -92,6 +98,22 @@ def unit_update(*, unit: Unit, expected_version: int | None, reason: str, **fiel
     return unit
 
 
+def _close(unit: Unit, last_day: dt.date, reason: str) -> None:
+    """End ``unit`` on ``last_day`` unless it already ended then."""
+    if unit.valid_to == last_day:
+        return
+    if unit.valid_from > last_day:
+        raise DomainError(_(STARTS_BEFORE_EVENT), field="predecessors")
+    open_children = unit.children.filter(
+        models.Q(valid_to__isnull=True) | models.Q(valid_to__gt=last_day)
+    )
+    if open_children.exists():
+        raise DomainError(_(CHILDREN_STILL_VALID) % {"unit": unit.short_name}, field="predecessors")
+    unit.valid_to = last_day
+    unit._change_reason = reason
+    save_with_version(unit, expected_version=None)
+
+
 _SUCCESSOR_COUNTS = {
     EventKind.MERGE: (1, 1),
     EventKind.SPLIT: (2, None),
@@ -111,17 +133,25 @@ def restructuring_record(
     decision: str = "",
     note: str = "",
     reason: str = "",
+    close_predecessors: bool = False,
 ) -> RestructuringEvent:
     """Record that ``predecessors`` ended the day before ``date`` and ``successors`` took over.
 
-    A dissolution may name the unit that takes over its work as its single successor.
+    A dissolution may name the unit that takes over its work as its single successor. With
+    ``close_predecessors``, predecessors still valid are ended on the day before ``date``
+    (refused while one of them has a child valid after that day).
     """
     if not predecessors:
         raise DomainError(_(EVENT_NEEDS_PREDECESSOR), field="predecessors")
     low, high = _SUCCESSOR_COUNTS[EventKind(kind)]
     if len(successors) < low or (high is not None and len(successors) > high):
         raise DomainError(_(EVENT_SUCCESSOR_COUNT), field="successors")
+    if {u.pk for u in predecessors} & {u.pk for u in successors}:
+        raise DomainError(_(SAME_UNIT_BOTH_SIDES), field="successors")
     last_day = date - dt.timedelta(days=1)
+    if close_predecessors:
+        for unit in predecessors:
+            _close(unit, last_day, reason or _("Kết thúc do sắp xếp tổ chức"))
     for unit in predecessors:
         if unit.valid_to != last_day:
             raise DomainError(_(PREDECESSOR_STILL_VALID), field="predecessors")

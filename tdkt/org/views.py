@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -14,9 +15,9 @@ from tdkt.awards.models import Award
 from tdkt.core.errors import DomainError
 from tdkt.core.scope import get_scoped_or_404
 from tdkt.org import selectors, services
-from tdkt.org.forms import TreeQueryForm, UnitForm
+from tdkt.org.forms import ChildUnitForm, EventForm, TreeQueryForm, UnitForm
 from tdkt.org.history import unit_history
-from tdkt.org.models import Unit
+from tdkt.org.models import EventKind, Unit
 from tdkt.people.models import Person
 
 
@@ -115,3 +116,72 @@ def unit_edit(request, pk):
             initial={**{name: getattr(unit, name) for name in fields}, "version": unit.version}
         )
     return render(request, "org/edit.html", {"unit": unit, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def unit_create_child(request, pk):
+    """Create a unit under ``pk`` (sector officers and administrators)."""
+    parent = get_scoped_or_404(Unit.objects.all(), request.user, "change_org", pk=pk)
+    form = ChildUnitForm(request.POST or None, initial={"valid_from": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            unit = services.unit_create(parent=parent, **data)
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, _("Đã tạo đơn vị “%(name)s”.") % {"name": unit.short_name})
+            return redirect("org:detail", pk=unit.pk)
+    return render(request, "org/create_child.html", {"parent": parent, "form": form})
+
+
+def _event_units(user):
+    return Unit.objects.restrict(user, "change_org").order_by("path")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_create(request):
+    """Record a merger, split, rename, dissolution or reorganisation of units in scope."""
+    if not reach_of(request.user).allows_anywhere("change_org"):
+        raise Http404
+    form = EventForm(request.POST or None, units=_event_units(request.user))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.restructuring_record(
+                kind=data["kind"],
+                date=data["date"],
+                predecessors=list(data["predecessors"]),
+                successors=list(data["successors"]),
+                decision=data["decision"],
+                note=data["note"],
+                reason=data["reason"],
+                close_predecessors=data["close_predecessors"],
+            )
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, _("Đã ghi nhận sự kiện tổ chức lại."))
+            return redirect("org:events")
+    return render(request, "org/event_form.html", {"form": form})
+
+
+EVENTS_PER_PAGE = 30
+
+
+@login_required
+def event_list(request):
+    """Restructuring events touching units in the user's scope, newest first, paged."""
+    if not reach_of(request.user).allows_anywhere("view"):
+        raise Http404
+    events = selectors.events_in_scope(user=request.user, kind=request.GET.get("kind", ""))
+    page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+    can_record = reach_of(request.user).allows_anywhere("change_org")
+    return render(
+        request,
+        "org/events.html",
+        {"page": page, "kinds": EventKind.choices, "kind": request.GET.get("kind", ""),
+         "can_record": can_record},
+    )  # fmt: skip

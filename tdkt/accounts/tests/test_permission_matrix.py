@@ -109,3 +109,24 @@ def test_leader_reads_but_cannot_edit(client, people, users):
     pk = people["duc"].pk
     assert client.get(reverse("people:detail", kwargs={"pk": pk})).status_code == 200
     assert client.get(reverse("people:edit", kwargs={"pk": pk})).status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "kwargs_kind", "inside", "outside"),
+    [
+        ("org:create-child", "hanoi_unit", "sector", "hanoi_officer"),
+        ("org:event-create", None, "sector", "hanoi_officer"),
+        ("org:events", None, "hanoi_officer", None),
+    ],
+)
+def test_org_maintenance_matrix(client, org, people, users, name, kwargs_kind, inside, outside):
+    url = reverse(name, kwargs=_kwargs(kwargs_kind, org, people))
+    assert client.get(url).status_code == 302
+    client.force_login(users["no_role"])
+    assert client.get(url).status_code == 404
+    client.force_login(users[inside])
+    assert client.get(url).status_code == 200
+    if outside:
+        client.force_login(users[outside])
+        assert client.get(url).status_code == 404
