@@ -246,7 +246,7 @@ def _check_person_known(checker: RowChecker, row: ParsedRow, known: set[str]) ->
 def check_ratings(rows: list[ParsedRow], known: set[str], errors: list[CellError]) -> None:
     checker = RowChecker(RATINGS, errors)
     seen: dict = {}
-    high = timezone.localdate().year + 1
+    high = timezone.localdate().year
     for row in rows:
         _check_person_known(checker, row, known)
         code, year = row.values["person_code"], row.values["year"]

@@ -50,7 +50,10 @@ def _require_reason(reason: str) -> str:
 def _validate_person(person: Person) -> None:
     if not person.full_name.strip():
         raise DomainError(_(NAME_REQUIRED), field="full_name")
-    adult_at = person.date_of_birth.replace(year=person.date_of_birth.year + 18)
+    born = person.date_of_birth
+    adult_at = dt.date(
+        born.year + 18, born.month, 28 if (born.month, born.day) == (2, 29) else born.day
+    )
     if person.recruitment_date < adult_at:
         raise DomainError(_(BORN_TOO_LATE), field="date_of_birth")
     if person.leaving_date and person.leaving_date < person.recruitment_date:

@@ -307,7 +307,7 @@ def test_bad_file_imports_nothing_and_lists_every_error(officer, org):
             "XepLoai",
             2,
             "Năm",
-            YEAR_OUT_OF_RANGE.format(year=1999, low=2000, high=dt.date.today().year + 1),
+            YEAR_OUT_OF_RANGE.format(year=1999, low=2000, high=dt.date.today().year),
         ),
         ("XepLoai", 3, "Mã cán bộ", PERSON_UNKNOWN.format(code="CB999")),
         ("XepLoai", 4, "Xếp loại", BAD_CHOICE.format(value="Xuất sắc", allowed=allowed_rating)),

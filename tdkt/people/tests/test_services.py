@@ -118,3 +118,19 @@ def test_freeze_close(people):
     services.freeze_close(freeze=freeze, end=dt.date(2026, 4, 1), reason="Kết thúc")
     with pytest.raises(DomainError):
         services.freeze_close(freeze=freeze, end=dt.date(2026, 5, 1), reason="Lại")
+
+
+@pytest.mark.django_db
+def test_person_born_on_29_february_can_be_edited(org):
+    from tdkt.testing import make_person
+
+    person = make_person(org.hanoi, "Hoàng Thị Nhuận", date_of_birth=dt.date(1988, 2, 29))
+    services.person_update(person=person, expected_version=person.version, reason="Sửa", rank="CV")
+    with pytest.raises(DomainError) as error:
+        services.person_update(
+            person=person,
+            expected_version=person.version,
+            reason="Sửa",
+            recruitment_date=dt.date(2006, 2, 27),
+        )
+    assert error.value.message == services.BORN_TOO_LATE
