@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from django.db import connection
+
 from tdkt.demo.accounts import create_demo_accounts
 from tdkt.demo.awards import plan_awards
 from tdkt.demo.facts import FactsBuilder
@@ -81,3 +83,13 @@ def generate(
     with clock.phase("Tài khoản mẫu"), clock.writing():
         report.counts["accounts_created"] = create_demo_accounts()
     return report
+
+
+def refresh_statistics() -> None:
+    """Let PostgreSQL's planner see the new row counts at once (autovacuum would, later).
+
+    Run after the generating transaction has committed; SQLite plans well without it.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")

@@ -150,7 +150,7 @@ def test_featured_person_has_a_full_ten_year_history():
     years = set(duc.ratings.values_list("year", flat=True))
     assert years == set(range(2016, 2026))
     codes = set(duc.awards.values_list("award_type__code", flat=True))
-    assert {"LDTT", "CSTDCS", "CSTD_NGANH", "KNC_VSNKS"} <= codes
+    assert {"LDTT", "CSTDCS", "CSTD_NGANH", "BK_NGANH", "KNC_VSNKS"} <= codes
     assert duc.assignments.count() == 2
     assert User.objects.get(username="canbo.duc").person == duc
 

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from tdkt.demo.flush import flush_domain_data
-from tdkt.demo.generator import generate
+from tdkt.demo.generator import generate, refresh_statistics
 from tdkt.org.models import Unit
 
 
@@ -55,6 +55,7 @@ class Command(BaseCommand):
                 flush_domain_data()
                 self.stdout.write(f"  Xóa dữ liệu cũ: {time.perf_counter() - flush_start:.1f} giây")
             report = generate(scale=scale, seed=seed, say=self.stdout.write)
+        refresh_statistics()
         counts = report.counts
         self.stdout.write(
             self.style.SUCCESS(
