@@ -195,9 +195,9 @@ class IndividualAwards:
             unit = person.unit_on(end)
             if unit is None or self.ledger.plan.by_code[unit].unit_type not in tops:
                 continue
-            if self.ledger.years_of(person.index, "HCLD3") or person.age_on(end) < 56:
+            if self.ledger.years_of(person.index, "HCLD3") or person.age_on(end) < 55:
                 continue
-            if (end - person.recruitment_date).days < 25 * 365 or self.rng.random() >= 0.05:
+            if (end - person.recruitment_date).days < 25 * 365 or self.rng.random() >= 0.2:
                 continue
             self.ledger.grant_person(
                 "HCLD3",
