@@ -40,7 +40,8 @@ class User(AbstractUser):
 
     @property
     def display_name(self) -> str:
-        return self.get_full_name() or self.username
+        """The name in Vietnamese order (family name first), or the username."""
+        return " ".join(part for part in (self.last_name, self.first_name) if part) or self.username
 
 
 class RoleAssignment(TimeStampedModel):
