@@ -38,6 +38,26 @@ class UnitType(models.TextChoices):
     MILITARY_AREA = "MILITARY_AREA", _("VKS quân sự khu vực")
 
 
+TREE_ORDER = {
+    code: rank
+    for rank, code in enumerate(
+        [
+            UnitType.SUPREME,
+            UnitType.SUPREME_UNIT,
+            UnitType.HIGH,
+            UnitType.PROVINCIAL,
+            UnitType.DIVISION,
+            UnitType.DISTRICT,
+            UnitType.AREA,
+            UnitType.MILITARY_CENTRAL,
+            UnitType.MILITARY_REGION,
+            UnitType.MILITARY_AREA,
+        ]
+    )
+}
+"""How siblings of different types are ordered in the tree: divisions before local procuracies."""
+
+
 class UnitQuerySet(ScopedQuerySet):
     def valid_on(self, day: dt.date) -> "UnitQuerySet":
         """Units that existed on ``day`` (both ends of the validity period included)."""

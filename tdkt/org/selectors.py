@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
-from tdkt.org.models import RestructuringEvent, Unit
+from tdkt.org.models import TREE_ORDER, RestructuringEvent, Unit
 
 
 @dataclass
@@ -17,8 +17,9 @@ def unit_tree_on(*, user, day: dt.date, query: str = "") -> list[TreeNode]:
 
     With ``query``, only matching units and their ancestors (within scope) are kept. One query.
     """
-    units = list(
-        Unit.objects.restrict(user).valid_on(day).order_by("depth", "sort_order", "short_name")
+    units = sorted(
+        Unit.objects.restrict(user).valid_on(day),
+        key=lambda u: (u.depth, TREE_ORDER[u.unit_type], u.sort_order, u.short_name),
     )
     if query:
         matched = set(

@@ -3,6 +3,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.org.models import UnitType
 from tdkt.people.models import Person
 
 
@@ -22,6 +23,12 @@ class PersonTable(tables.Table):
         linkify=("org:detail", {"pk": tables.A("unit_id")}),
         order_by=("unit__path", "search_text"),
     )
+
+    def render_unit(self, value, record):
+        parent = value.parent
+        if value.unit_type == UnitType.DIVISION and parent is not None:
+            return f"{value.short_name} · {parent.short_name}"
+        return value.short_name
 
     class Meta:
         model = Person

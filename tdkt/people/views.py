@@ -28,7 +28,7 @@ def _require_reach(user, action: str) -> None:
 
 def _filtered(request):
     _require_reach(request.user, "view")
-    base = Person.objects.restrict(request.user).select_related("unit")
+    base = Person.objects.restrict(request.user).select_related("unit__parent")
     return PersonFilter(request.GET or None, queryset=base, user=request.user)
 
 
