@@ -78,6 +78,10 @@ def pages() -> list[tuple[str, str | None]]:
         ("people list", url("people:list")),
         ("people list, q=dang van duc", url("people:list", "?q=dang+van+duc")),
         ("person page of Đặng Văn Đức", url("people:detail", pk=duc) if duc else None),
+        ("home dashboard", url("web:home")),
+        ("unit tree today", url("org:tree")),
+        ("unit tree search, q=phu tho", url("org:tree", "?q=phu+tho")),
+        ("API people list", "/api/v1/people"),
     ]
 
 
