@@ -4,7 +4,7 @@ under ``test-artifacts/``."""
 
 import os
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 
@@ -76,7 +76,10 @@ def test_officer_finds_a_person_without_diacritics(browser_page, live_server, or
     page.click("nav >> text=Cán bộ")
     page.fill("#id_q", "dang van duc")
     page.keyboard.press("Enter")
-    page.wait_for_selector("#people-table >> text=Đặng Văn Đức")
+    page.wait_for_function(
+        "document.querySelector('[data-testid=result-count]').textContent.trim() === '1 cán bộ'"
+    )
+    assert parse_qs(urlparse(page.url).query)["q"] == ["dang van duc"]
     assert "Trần Thị Bình" not in page.locator("#people-table").inner_text()
     _shot(page, "04-people-search")
 
