@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
+from tdkt.core.errors import DomainError
 from tdkt.core.search import fold
 from tdkt.imports.models import ImportJob, ImportStatus
 from tdkt.imports.validation import (
@@ -90,7 +91,11 @@ def _run(job: ImportJob) -> None:
         _finish(job, status=ImportStatus.FAILED, errors=errors)
         return
     reason = _(CHANGE_REASON).format(filename=job.original_filename)[:100]
-    counts = write_import(sheets=sheets, ctx=ctx, user=job.created_by, reason=reason)
+    try:
+        counts = write_import(sheets=sheets, ctx=ctx, user=job.created_by, reason=reason)
+    except DomainError as error:
+        _finish(job, status=ImportStatus.FAILED, errors=[CellError("", 0, "", error.message)])
+        return
     _finish(job, status=ImportStatus.SUCCEEDED, counts=counts)
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.permissions import IMPORT
+from tdkt.core.dates import adult_on
 from tdkt.imports.workbook import (
     ABSENCES,
     DISCIPLINES,
@@ -177,14 +178,6 @@ def check_people(rows: list[ParsedRow], ctx: ImportContext, errors: list[CellErr
         checker.order(row, "recruitment_date", "leaving_date")
         checker.order(row, "unit_start", "leaving_date")
         _check_unit(checker, row, ctx, person)
-
-
-def adult_on(born: dt.date) -> dt.date:
-    """The 18th birthday (1 March for someone born on 29 February)."""
-    try:
-        return born.replace(year=born.year + 18)
-    except ValueError:
-        return dt.date(born.year + 18, 3, 1)
 
 
 def _check_adult_at_recruitment(checker: RowChecker, row: ParsedRow) -> None:

@@ -11,8 +11,10 @@ from collections import Counter
 
 from django.db import connections, models, router, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
 
+from tdkt.core.errors import DomainError
 from tdkt.imports.validation import ImportContext, UnitStart, chunks, fact_key, unit_start
 from tdkt.imports.workbook import (
     ABSENCES,
@@ -92,9 +94,34 @@ def update_rows(objs: list, model: type[models.Model], fields: list[str]) -> Non
         cursor.executemany(sql, params)
 
 
+CONCURRENT_EDIT = (
+    "Trong lúc nhập, hồ sơ của {count} cán bộ (ví dụ mã {code}) đã được sửa ở nơi khác. "
+    "Không có dữ liệu nào được ghi; hãy xuất lại danh sách hoặc nhập lại tệp."
+)
+
+
+def _refuse_concurrent_edits(ctx: ImportContext) -> None:
+    """Lock the persons read during checking and refuse if any changed since then."""
+    read = {person.pk: person for person in ctx.persons.values()}
+    changed = []
+    for batch in chunks(list(read), 5000):
+        stored = Person.objects.select_for_update().filter(pk__in=batch)
+        for pk, version in stored.values_list("pk", "version"):
+            if read[pk].version != version:
+                changed.append(read[pk].code)
+    if changed:
+        message = _(CONCURRENT_EDIT).format(count=len(changed), code=sorted(changed)[0])
+        raise DomainError(message, code="concurrent_edit")
+
+
 @transaction.atomic
 def write_import(*, sheets: Sheets, ctx: ImportContext, user, reason: str) -> dict:
-    """Write checked rows; return ``{sheet: {"created", "updated", "unchanged"}}`` counts."""
+    """Write checked rows; return ``{sheet: {"created", "updated", "unchanged"}}`` counts.
+
+    Refuses with ``DomainError`` (writing nothing) when a person read during checking was
+    edited elsewhere before the write began.
+    """
+    _refuse_concurrent_edits(ctx)
     history = _History(user=user, reason=reason)
     tallies = {name: Counter() for name in sheets}
     created = _write_people(sheets.get(PEOPLE.name, []), ctx, history, tallies.get(PEOPLE.name))

@@ -4,8 +4,9 @@ import datetime as dt
 
 from django.utils import timezone
 from ninja import Field, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from tdkt.api.pagination import BoundedPageNumberPagination
 from tdkt.core.scope import get_scoped_or_404
 from tdkt.org.models import Unit, UnitType
 from tdkt.org.selectors import unit_lineage
@@ -29,7 +30,7 @@ class UnitDetailOut(UnitOut):
 
 
 @router.get("", response=list[UnitOut], summary="Danh sách đơn vị trong phạm vi")
-@paginate(PageNumberPagination, page_size=100)
+@paginate(BoundedPageNumberPagination, page_size=100)
 def list_units(request, day: dt.date | None = None, q: str = "", unit_type: UnitType | None = None):
     """Units the caller reaches that existed on ``day`` (default today), ordered by the tree."""
     qs = Unit.objects.restrict(request.user).valid_on(day or timezone.localdate())

@@ -4,8 +4,9 @@ import datetime as dt
 
 from django.utils import timezone
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from tdkt.api.pagination import BoundedPageNumberPagination
 from tdkt.core.scope import get_scoped_or_404
 from tdkt.org.models import Unit
 from tdkt.people.models import Gender, Person, Position, Rank
@@ -73,7 +74,7 @@ class PersonDetailOut(PersonOut):
 
 
 @router.get("", response=list[PersonOut], summary="Danh sách cán bộ trong phạm vi")
-@paginate(PageNumberPagination, page_size=100)
+@paginate(BoundedPageNumberPagination, page_size=100)
 def list_people(
     request,
     q: str = "",

@@ -3,9 +3,11 @@
 import datetime as dt
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.core.concurrency import save_with_version
+from tdkt.core.dates import adult_on, is_plausible
 from tdkt.core.errors import DomainError
 from tdkt.org.models import Unit
 from tdkt.people.models import (
@@ -22,6 +24,7 @@ REASON_REQUIRED = "Hãy ghi lý do thay đổi."
 NAME_REQUIRED = "Họ và tên không được để trống."
 BORN_TOO_LATE = "Ngày sinh phải trước ngày tuyển dụng ít nhất 18 năm."
 LEFT_BEFORE_RECRUITED = "Ngày thôi công tác phải sau ngày tuyển dụng."
+DATE_IMPLAUSIBLE = "Ngày phải nằm trong khoảng 01/01/1900 – 31/12/2100."
 PERIOD_REVERSED = "Ngày kết thúc phải bằng hoặc sau ngày bắt đầu."
 YEAR_OUT_OF_RANGE = "Năm phải từ năm tuyển dụng đến năm hiện tại."
 UNIT_NOT_VALID = "Đơn vị không còn hiệu lực vào ngày bắt đầu."
@@ -50,11 +53,10 @@ def _require_reason(reason: str) -> str:
 def _validate_person(person: Person) -> None:
     if not person.full_name.strip():
         raise DomainError(_(NAME_REQUIRED), field="full_name")
-    born = person.date_of_birth
-    adult_at = dt.date(
-        born.year + 18, born.month, 28 if (born.month, born.day) == (2, 29) else born.day
-    )
-    if person.recruitment_date < adult_at:
+    for name in ("date_of_birth", "recruitment_date", "leaving_date"):
+        if not is_plausible(getattr(person, name)):
+            raise DomainError(_(DATE_IMPLAUSIBLE), field=name)
+    if person.recruitment_date < adult_on(person.date_of_birth):
         raise DomainError(_(BORN_TOO_LATE), field="date_of_birth")
     if person.leaving_date and person.leaving_date < person.recruitment_date:
         raise DomainError(_(LEFT_BEFORE_RECRUITED), field="leaving_date")
@@ -75,7 +77,18 @@ def person_update(
     person.refresh_derived()
     person._change_reason = reason
     save_with_version(person, expected_version=expected_version)
+    if person.leaving_date:
+        _close_open_assignment(person, person.leaving_date, reason)
     return person
+
+
+def _close_open_assignment(person: Person, last_day: dt.date, reason: str) -> None:
+    """End the person's open assignment on ``last_day`` (when it started by then)."""
+    current = Assignment.objects.filter(person=person, end__isnull=True).first()
+    if current is not None and current.start <= last_day:
+        current.end = last_day
+        current._change_reason = reason
+        current.save()
 
 
 @transaction.atomic
@@ -117,9 +130,10 @@ def rating_set(*, person: Person, year: int, rating: str, reason: str) -> Yearly
     reason = _require_reason(reason)
     if rating not in TaskRating.values:
         raise DomainError(_("Xếp loại không hợp lệ."), field="rating")
-    this_year = dt.date.today().year
+    this_year = timezone.localdate().year
     if not person.recruitment_date.year <= year <= this_year:
         raise DomainError(_(YEAR_OUT_OF_RANGE), field="year")
+    Person.objects.select_for_update().filter(pk=person.pk).exists()
     obj = YearlyRating.objects.filter(person=person, year=year).first()
     if obj is None:
         obj = YearlyRating(person=person, year=year)
@@ -132,6 +146,10 @@ def rating_set(*, person: Person, year: int, rating: str, reason: str) -> Yearly
 
 
 def _check_period(start: dt.date, end: dt.date | None) -> None:
+    if not is_plausible(start):
+        raise DomainError(_(DATE_IMPLAUSIBLE), field="start")
+    if not is_plausible(end):
+        raise DomainError(_(DATE_IMPLAUSIBLE), field="end")
     if end is not None and end < start:
         raise DomainError(_(PERIOD_REVERSED), field="end")
 
@@ -143,7 +161,10 @@ def absence_add(
     """Record a period of absence from work."""
     reason = _require_reason(reason)
     _check_period(start, end)
-    absence = Absence(person=person, reason=reason_code, start=start, end=end, note=note)
+    fields = {"person": person, "reason": reason_code, "start": start, "end": end}
+    if existing := Absence.objects.filter(**fields).first():
+        return existing
+    absence = Absence(**fields, note=note)
     absence._change_reason = reason
     absence.save()
     return absence
@@ -166,15 +187,10 @@ def discipline_add(
     _check_period(start, end)
     if start < decided_on:
         raise DomainError(_("Thời hạn kỷ luật bắt đầu từ ngày quyết định."), field="start")
-    discipline = Discipline(
-        person=person,
-        level=level,
-        decision_number=decision_number,
-        decided_on=decided_on,
-        start=start,
-        end=end,
-        reason=grounds,
-    )
+    fields = {"person": person, "level": level, "decided_on": decided_on, "start": start}
+    if existing := Discipline.objects.filter(**fields, end=end).first():
+        return existing
+    discipline = Discipline(**fields, end=end, decision_number=decision_number, reason=grounds)
     discipline._change_reason = reason
     discipline.save()
     return discipline
@@ -187,7 +203,10 @@ def freeze_add(
     """Open (or record) a period during which the person may not be commended."""
     reason = _require_reason(reason)
     _check_period(start, end)
-    freeze = Freeze(person=person, reason=reason_code, start=start, end=end, note=note)
+    fields = {"person": person, "reason": reason_code, "start": start, "end": end}
+    if existing := Freeze.objects.filter(**fields).first():
+        return existing
+    freeze = Freeze(**fields, note=note)
     freeze._change_reason = reason
     freeze.save()
     return freeze

@@ -462,3 +462,28 @@ def test_many_changes_are_written_in_batches(officer, org, low_parameter_limit):
     assert job.counts["CanBo"] == {"created": 0, "updated": 300, "unchanged": 0}
     assert Person.objects.filter(full_name__endswith=" Mới", unit=org.division).count() == 300
     assert Assignment.objects.filter(end=D(2025, 8, 31)).count() == 300
+
+
+def test_an_edit_made_during_the_import_is_never_overwritten(officer, org, cb003, monkeypatch):
+    from tdkt.imports import services as import_services
+    from tdkt.imports.writing import CONCURRENT_EDIT
+    from tdkt.people.services import person_update
+
+    real_check_rows = import_services.check_rows
+
+    def check_then_someone_edits(**kwargs):
+        real_check_rows(**kwargs)
+        person = Person.objects.get(code="CB003")
+        person_update(
+            person=person, expected_version=person.version, reason="Sửa tay", rank="KSV_CC"
+        )
+
+    monkeypatch.setattr(import_services, "check_rows", check_then_someone_edits)
+    row = ["CB003", "Tên Khác", "Nam", D(1985, 3, 1), "", "", "HN", D(2019, 1, 1)]
+    run_import(officer, build_workbook({"CanBo": [row]}))
+
+    job = ImportJob.objects.get()
+    assert job.status == ImportStatus.FAILED
+    assert job.errors[0]["message"] == CONCURRENT_EDIT.format(count=1, code="CB003")
+    person = Person.objects.get(code="CB003")
+    assert person.rank == "KSV_CC" and person.full_name != "Tên Khác"

@@ -134,3 +134,34 @@ def test_person_born_on_29_february_can_be_edited(org):
             recruitment_date=dt.date(2006, 2, 27),
         )
     assert error.value.message == services.BORN_TOO_LATE
+
+
+@pytest.mark.django_db
+def test_submitting_the_same_fact_twice_records_it_once(people):
+    for _ in range(2):
+        services.absence_add(
+            person=people["duc"], reason_code="ILLNESS", start=dt.date(2024, 3, 1),
+            end=dt.date(2024, 3, 5), note="", reason="Ốm",
+        )  # fmt: skip
+    assert people["duc"].absences.count() == 1
+
+
+@pytest.mark.django_db
+def test_leaving_closes_the_open_assignment(people):
+    person = people["duc"]
+    services.person_update(
+        person=person, expected_version=person.version, reason="Nghỉ hưu",
+        leaving_date=dt.date(2026, 6, 30),
+    )  # fmt: skip
+    assert not Assignment.objects.filter(person=person, end__isnull=True).exists()
+
+
+@pytest.mark.django_db
+def test_implausible_dates_are_refused_not_crashing(people):
+    person = people["duc"]
+    with pytest.raises(DomainError) as error:
+        services.person_update(
+            person=person, expected_version=person.version, reason="x",
+            date_of_birth=dt.date(9990, 1, 1),
+        )  # fmt: skip
+    assert error.value.message == services.DATE_IMPLAUSIBLE
