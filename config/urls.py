@@ -7,6 +7,15 @@ from django.urls import include, path
 from tdkt.api.api import api
 from tdkt.web.urls import auth_urlpatterns
 
+
+def _superusers_only(request) -> bool:
+    return request.user.is_active and request.user.is_superuser
+
+
+admin.site.has_permission = _superusers_only
+admin.site.site_header = "Quản trị hệ thống TĐKT"
+admin.site.site_title = "Quản trị TĐKT"
+
 urlpatterns = [
     path("", include("tdkt.web.urls")),
     *auth_urlpatterns,

@@ -17,6 +17,15 @@ def fold(*parts: object) -> str:
     return _SPACES.sub(" ", unidecode(text).lower()).strip()
 
 
+MAX_TERMS = 8
+MAX_QUERY_LENGTH = 200
+
+
 def search_terms(query: str) -> list[str]:
-    """Split a user's query into folded words; an empty or blank query gives no terms."""
-    return [term for term in fold(query).split(" ") if term]
+    """Split a user's query into distinct folded words, at most ``MAX_TERMS`` of them.
+
+    An empty or blank query gives no terms; overly long input is cut, never refused, so a
+    pasted paragraph cannot build an oversized SQL statement.
+    """
+    terms = dict.fromkeys(term for term in fold(query[:MAX_QUERY_LENGTH]).split(" ") if term)
+    return list(terms)[:MAX_TERMS]

@@ -41,12 +41,32 @@ class ImportUploadForm(forms.Form):
                 size=filesizeformat(upload.size), limit=filesizeformat(limit)
             )
             raise forms.ValidationError(message, code="too_large")
+        if _unpacked_size(upload) > MAX_UNPACKED_BYTES:
+            raise forms.ValidationError(_(UNPACKS_TOO_LARGE), code="unpacks_too_large")
         sheet_names = _sheet_names(upload)
         if sheet_names is None:
             raise forms.ValidationError(_(CORRUPT_FILE), code="corrupt")
         if not {fold(sheet.name) for sheet in SHEETS} & {fold(name) for name in sheet_names}:
             raise forms.ValidationError(_(NO_SHEETS), code="no_sheet")
         return upload
+
+
+MAX_UNPACKED_BYTES = 300 * 1024 * 1024
+UNPACKS_TOO_LARGE = "Tệp giải nén ra quá lớn (trên 300 MB); hãy tách thành nhiều tệp nhỏ hơn."
+
+
+def _unpacked_size(upload) -> int:
+    """Total size of the members of the .xlsx zip, read from its directory (0 if unreadable)."""
+    import zipfile
+
+    try:
+        upload.seek(0)
+        with zipfile.ZipFile(upload) as archive:
+            return sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return 0
+    finally:
+        upload.seek(0)
 
 
 def _sheet_names(upload) -> list[str] | None:

@@ -45,5 +45,7 @@ def list_units(request, day: dt.date | None = None, q: str = "", unit_type: Unit
 def get_unit(request, pk: int):
     unit = get_scoped_or_404(Unit.objects.all(), request.user, pk=pk)
     out = UnitDetailOut.from_orm(unit)
-    out.predecessors = [UnitOut.from_orm(u) for u in unit_lineage(unit)[1:]]
+    out.predecessors = [
+        UnitOut.from_orm(u) for u in unit_lineage(unit, user=request.user) if u.pk != unit.pk
+    ]
     return out

@@ -41,8 +41,13 @@ def unit_tree_on(*, user, day: dt.date, query: str = "") -> list[TreeNode]:
     return roots
 
 
-def unit_lineage(unit: Unit) -> list[Unit]:
-    """The unit and every unit it succeeded, transitively, newest first."""
+def unit_lineage(unit: Unit, *, user=None) -> list[Unit]:
+    """The unit and every unit it succeeded, transitively, newest first.
+
+    With ``user``, predecessors outside the user's reach are left out (the walk still passes
+    through them, so a reachable unit beyond an unreachable one is kept). One query per
+    generation of predecessors, plus one for the scope.
+    """
     seen = {unit.pk: unit}
     frontier = [unit.pk]
     while frontier:
@@ -52,23 +57,35 @@ def unit_lineage(unit: Unit) -> list[Unit]:
             if pred.pk not in seen:
                 seen[pred.pk] = pred
                 frontier.append(pred.pk)
-    return sorted(seen.values(), key=lambda u: (u.valid_from, u.path), reverse=True)
+    units = sorted(seen.values(), key=lambda u: (u.valid_from, u.path), reverse=True)
+    if user is not None:
+        reachable = set(
+            Unit.objects.restrict(user).filter(pk__in=list(seen)).values_list("pk", flat=True)
+        )
+        units = [u for u in units if u.pk in reachable]
+    return units
 
 
-def unit_events(unit: Unit) -> list[RestructuringEvent]:
-    """Events where the unit was a predecessor or a successor, with both sides prefetched."""
-    from django.db.models import Q
+def unit_events(unit: Unit, *, user) -> list[RestructuringEvent]:
+    """Events where the unit was a predecessor or a successor; each side lists only the units
+    the user reaches. Three queries."""
+    from django.db.models import Prefetch, Q
 
+    reached = Unit.objects.restrict(user)
     return list(
         RestructuringEvent.objects.filter(Q(predecessors=unit) | Q(successors=unit))
         .distinct()
-        .prefetch_related("predecessors", "successors")
+        .prefetch_related(
+            Prefetch("predecessors", queryset=reached),
+            Prefetch("successors", queryset=reached),
+        )
     )
 
 
 def events_in_scope(*, user, kind: str = ""):
-    """Events with a predecessor or successor the user reaches, newest first, sides prefetched."""
-    from django.db.models import Q
+    """Events with a predecessor or successor the user reaches, newest first; each side lists
+    only reachable units."""
+    from django.db.models import Prefetch, Q
 
     reached = Unit.objects.restrict(user).values("pk")
     events = RestructuringEvent.objects.filter(
@@ -76,4 +93,11 @@ def events_in_scope(*, user, kind: str = ""):
     )
     if kind:
         events = events.filter(kind=kind)
-    return events.distinct().order_by("-date", "-pk").prefetch_related("predecessors", "successors")
+    visible = Unit.objects.restrict(user)
+    return (
+        events.distinct()
+        .order_by("-date", "-pk")
+        .prefetch_related(
+            Prefetch("predecessors", queryset=visible), Prefetch("successors", queryset=visible)
+        )
+    )

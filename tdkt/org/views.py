@@ -9,10 +9,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from django.views.decorators.vary import vary_on_headers
 
 from tdkt.accounts.scope import reach_of
 from tdkt.awards.models import Award
 from tdkt.core.errors import DomainError
+from tdkt.core.htmx import is_htmx_partial
 from tdkt.core.scope import get_scoped_or_404
 from tdkt.org import selectors, services
 from tdkt.org.forms import ChildUnitForm, EventForm, TreeQueryForm, UnitForm
@@ -31,6 +33,7 @@ def _flatten(nodes, expand: bool):
 
 
 @login_required
+@vary_on_headers("HX-Request")
 def unit_tree(request):
     """The units the user reaches, as they were on the chosen date, with search."""
     if not reach_of(request.user).allows_anywhere("view"):
@@ -45,7 +48,7 @@ def unit_tree(request):
     tokens = list(_flatten(roots, expand=bool(query)))
     count = sum(1 for t in tokens if "node" in t)
     context = {"form": form, "day": day, "query": query, "tokens": tokens, "count": count}
-    template = "org/_tree.html" if request.htmx else "org/tree.html"
+    template = "org/_tree.html" if is_htmx_partial(request) else "org/tree.html"
     return render(request, template, context)
 
 
@@ -59,7 +62,7 @@ def unit_detail(request, pk):
             staff=Count("people", filter=Q(people__leaving_date__isnull=True))
         )
     )
-    lineage = selectors.unit_lineage(unit)
+    lineage = selectors.unit_lineage(unit, user=request.user)
     staff = Person.objects.restrict(request.user).filter(
         unit__path__startswith=unit.path, leaving_date__isnull=True
     )
@@ -72,8 +75,8 @@ def unit_detail(request, pk):
     context = {
         "unit": unit,
         "children": children,
-        "lineage": lineage[1:],
-        "events": selectors.unit_events(unit),
+        "lineage": [u for u in lineage if u.pk != unit.pk],
+        "events": selectors.unit_events(unit, user=request.user),
         "staff_count": staff.count(),
         "awards": awards[:100],
         "can_change": Unit.objects.restrict(request.user, "change_org").filter(pk=pk).exists(),

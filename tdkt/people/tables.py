@@ -34,5 +34,6 @@ class PersonTable(tables.Table):
         model = Person
         fields = ("code", "full_name", "gender", "date_of_birth", "rank", "position", "unit")
         sequence = ("code", "full_name", "gender", "date_of_birth", "rank", "position", "unit")
+        per_page_field = None
         empty_text = _("Không có cán bộ nào khớp với điều kiện tìm kiếm.")
         attrs = {"class": "table table-sm table-hover align-middle", "id": "people-table"}

@@ -7,10 +7,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from django.views.decorators.vary import vary_on_headers
 from django_tables2 import RequestConfig
 
 from tdkt.accounts.scope import reach_of
 from tdkt.core.errors import DomainError
+from tdkt.core.htmx import is_htmx_partial
 from tdkt.people import selectors, services
 from tdkt.people.filters import PersonFilter
 from tdkt.people.forms import FACT_FORMS, PersonForm
@@ -33,12 +35,13 @@ def _filtered(request):
 
 
 @login_required
+@vary_on_headers("HX-Request")
 def person_list(request):
     """Persons in the user's scope, searchable without diacritics, filtered, sorted, paged."""
     person_filter = _filtered(request)
     table = PersonTable(person_filter.qs)
     RequestConfig(request, paginate={"per_page": PAGE_SIZE}).configure(table)
-    template = "people/_table.html" if request.htmx else "people/list.html"
+    template = "people/_table.html" if is_htmx_partial(request) else "people/list.html"
     return render(request, template, {"filter": person_filter, "table": table})
 
 

@@ -68,3 +68,18 @@ def test_event_list_is_scoped(client, org, users):
     client.force_login(users["hanoi_officer"])
     page = client.get(reverse("org:events")).content.decode()
     assert "VKSND quận Ba Đình" in page and "VKSND tỉnh Hòa Bình" not in page
+
+
+@pytest.mark.django_db
+def test_unit_page_hides_predecessors_outside_the_users_reach(client, org, users):
+    newcomer = services.unit_create(
+        code="T-HN-P02", short_name="Phòng 2 – Hà Nội", full_name="Phòng 2 – Hà Nội",
+        unit_type=UnitType.DIVISION, parent=org.hanoi, valid_from=dt.date(2025, 7, 1),
+    )  # fmt: skip
+    RestructuringEvent.objects.get(successors=org.area_phu_tho_1).successors.add(newcomer)
+    client.force_login(users["hanoi_officer"])
+    page = client.get(reverse("org:detail", kwargs={"pk": newcomer.pk})).content.decode()
+    assert "VKSND huyện Lạc Sơn" not in page
+    client.force_login(users["sector"])
+    page = client.get(reverse("org:detail", kwargs={"pk": newcomer.pk})).content.decode()
+    assert "VKSND huyện Lạc Sơn" in page
