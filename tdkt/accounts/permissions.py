@@ -26,8 +26,3 @@ ACTIONS_BY_ROLE: dict[str, frozenset[str]] = {
 
 SELF_ACTIONS: frozenset[str] = frozenset({VIEW})
 """Actions any user linked to a person may take on that person's own record."""
-
-
-def roles_granting(action: str) -> list[str]:
-    """The roles that grant ``action`` (used to answer "who may do this here")."""
-    return [role for role, actions in ACTIONS_BY_ROLE.items() if action in actions]

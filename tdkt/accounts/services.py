@@ -4,8 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tdkt.accounts.models import ApiToken, RoleAssignment, User, hash_token
-from tdkt.accounts.scope import forget_reach
+from tdkt.accounts.models import ApiToken, User, hash_token
 from tdkt.core.errors import DomainError
 
 TOKEN_NAME_REQUIRED = "Hãy đặt tên gợi nhớ cho mã truy cập."
@@ -48,11 +47,3 @@ def token_authenticate(raw: str) -> User | None:
         return None
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
     return token.user
-
-
-@transaction.atomic
-def role_grant(*, user: User, role: str, unit) -> RoleAssignment:
-    """Give ``user`` a role at ``unit`` (idempotent)."""
-    assignment, _created = RoleAssignment.objects.get_or_create(user=user, role=role, unit=unit)
-    forget_reach(user)
-    return assignment

@@ -19,17 +19,25 @@ class Change:
 
 
 def changes_of(model, records) -> list[Change]:
-    """Turn one model's historical records (ordered by object, then date) into changes."""
+    """Turn one model's historical records (ordered by object, then date) into changes.
+
+    Coded values are shown by their Vietnamese labels and references by the referenced
+    record's name (one query per referenced model, whatever the number of changes).
+    """
     out: list[Change] = []
     previous_by_object = {}
+    references: dict = {}
     for record in records:
         previous = previous_by_object.get(record.id)
         diffs = []
         if previous is not None and record.history_type == "~":
-            delta = record.diff_against(previous)
-            for change in delta.changes:
+            for change in record.diff_against(previous).changes:
                 field = model._meta.get_field(change.field)
-                diffs.append((str(field.verbose_name), change.old, change.new))
+                diffs.append([field, change.old, change.new])
+                if field.is_relation:
+                    references.setdefault(field.related_model, set()).update(
+                        {change.old, change.new} - {None}
+                    )
         out.append(
             Change(
                 when=record.history_date,
@@ -41,4 +49,20 @@ def changes_of(model, records) -> list[Change]:
             )
         )
         previous_by_object[record.id] = record
+    names = {
+        related: {pk: str(obj) for pk, obj in related.objects.in_bulk(list(ids)).items()}
+        for related, ids in references.items()
+    }
+    for change in out:
+        change.changes = [_readable(field, old, new, names) for field, old, new in change.changes]
     return out
+
+
+def _readable(field, old, new, names) -> tuple[str, object, object]:
+    if field.is_relation:
+        lookup = names.get(field.related_model, {})
+        return (str(field.verbose_name), lookup.get(old, old), lookup.get(new, new))
+    if field.choices:
+        labels = {value: str(label) for value, label in field.flatchoices}
+        return (str(field.verbose_name), labels.get(old, old), labels.get(new, new))
+    return (str(field.verbose_name), old, new)

@@ -65,10 +65,6 @@ class UnitQuerySet(ScopedQuerySet):
             Q(valid_to__isnull=True) | Q(valid_to__gte=day)
         )
 
-    def subtree_of(self, unit: "Unit") -> "UnitQuerySet":
-        """The unit and every unit below it, at any date."""
-        return self.filter(path__startswith=unit.path)
-
     def search(self, query: str) -> "UnitQuerySet":
         from tdkt.core.search import search_terms
 

@@ -12,7 +12,7 @@ from tdkt.core.errors import DomainError
 from tdkt.org.models import EventKind, RestructuringEvent, Unit
 
 PARENT_NOT_VALID = "Đơn vị cấp trên không còn hiệu lực trong thời gian hiệu lực của đơn vị này."
-PERIOD_REVERSED = "Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực."
+PERIOD_REVERSED = "Ngày hết hiệu lực không được trước ngày bắt đầu hiệu lực."
 CODE_TAKEN = "Mã đơn vị đã được dùng cho đơn vị khác."
 EVENT_NEEDS_PREDECESSOR = "Sự kiện tổ chức lại phải có ít nhất một đơn vị trước."
 EVENT_SUCCESSOR_COUNT = "Số đơn vị sau không phù hợp với loại sự kiện."
@@ -21,6 +21,12 @@ SUCCESSOR_NOT_STARTED = "Đơn vị sau phải còn hiệu lực vào ngày củ
 CHILDREN_STILL_VALID = (
     "Đơn vị “%(unit)s” còn đơn vị trực thuộc có hiệu lực sau ngày sự kiện; "
     "hãy sắp xếp các đơn vị trực thuộc trước."
+)
+CHILD_OUTSIDE_PERIOD = (
+    "Có đơn vị trực thuộc còn hiệu lực ngoài thời gian hiệu lực mới; hãy sắp xếp chúng trước."
+)
+PERIOD_CONTRADICTS_EVENT = (
+    "Thời gian hiệu lực mới mâu thuẫn với ngày của sự kiện sắp xếp, tổ chức lại đã ghi nhận."
 )
 SAME_UNIT_BOTH_SIDES = "Một đơn vị không thể vừa là đơn vị trước vừa là đơn vị sau."
 STARTS_BEFORE_EVENT = "Đơn vị trước phải bắt đầu hiệu lực trước ngày của sự kiện."
@@ -47,6 +53,25 @@ def _validate_unit(unit: Unit) -> None:
             raise DomainError(_(PARENT_NOT_VALID), field="parent")
     if Unit.objects.filter(code=unit.code).exclude(pk=unit.pk).exists():
         raise DomainError(_(CODE_TAKEN), field="code")
+    if unit.pk is not None:
+        _validate_against_children_and_events(unit)
+
+
+def _validate_against_children_and_events(unit: Unit) -> None:
+    """A saved unit's period must cover its children's and agree with its events' dates."""
+    outside = unit.children.filter(valid_from__lt=unit.valid_from)
+    if unit.valid_to is not None:
+        outside = outside | unit.children.filter(
+            models.Q(valid_to__isnull=True) | models.Q(valid_to__gt=unit.valid_to)
+        )
+    if outside.exists():
+        raise DomainError(_(CHILD_OUTSIDE_PERIOD), field="valid_to")
+    for day in RestructuringEvent.objects.filter(predecessors=unit).values_list("date", flat=True):
+        if unit.valid_to != day - dt.timedelta(days=1):
+            raise DomainError(_(PERIOD_CONTRADICTS_EVENT), field="valid_to")
+    for day in RestructuringEvent.objects.filter(successors=unit).values_list("date", flat=True):
+        if not unit.is_valid_on(day):
+            raise DomainError(_(PERIOD_CONTRADICTS_EVENT), field="valid_from")
 
 
 @transaction.atomic

@@ -138,17 +138,13 @@ class Person(VersionedModel):
         return self.leaving_date is None
 
 
-class PersonFactQuerySet(ScopedQuerySet):
-    pass
-
-
 class PersonFact(TimeStampedModel):
     """Base of the yearly facts kept about a person; scoped through the person."""
 
     scope_unit_field = "person__unit"
     scope_person_field = "person"
 
-    objects = PersonFactQuerySet.as_manager()
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         abstract = True

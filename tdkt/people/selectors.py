@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
 from tdkt.awards.models import Award
 from tdkt.core.scope import get_scoped_or_404
@@ -86,11 +86,7 @@ def person_dossier(*, person: Person, today) -> PersonDossier:
     absences = list(Absence.objects.filter(person=person))
     disciplines = list(Discipline.objects.filter(person=person))
     freezes = list(Freeze.objects.filter(person=person))
-    initiatives = list(
-        Initiative.objects.filter(authors=person).prefetch_related(
-            Prefetch("authors", queryset=Person.objects.only("pk", "full_name"))
-        )
-    )
+    initiatives = list(Initiative.objects.filter(authors=person))
     first_year = min(
         [person.recruitment_date.year] + [r.year for r in ratings] + [a.year for a in awards]
     )

@@ -1,5 +1,7 @@
 """Reach of roles: a role covers its unit's subtree and the subtrees of the units it succeeded."""
 
+import datetime as dt
+
 import pytest
 
 from tdkt.accounts.models import Role
@@ -62,3 +64,26 @@ def test_reach_costs_a_fixed_number_of_queries(org, users, django_assert_max_num
         reach_of(user)
     with django_assert_max_num_queries(0):
         reach_of(user)
+
+
+@pytest.mark.django_db
+def test_several_roles_and_generations_in_fixed_queries(org, django_assert_max_num_queries):
+    from tdkt.org.models import EventKind, UnitType
+    from tdkt.org.services import restructuring_record, unit_create
+
+    later = unit_create(
+        code="KV-PT-01B", short_name="VKSND khu vực Việt Trì", full_name="x",
+        unit_type=UnitType.AREA, parent=org.phu_tho, valid_from=dt.date(2030, 1, 1),
+    )  # fmt: skip
+    restructuring_record(
+        kind=EventKind.RENAME, date=dt.date(2030, 1, 1), predecessors=[org.area_phu_tho_1],
+        successors=[later], close_predecessors=True,
+    )  # fmt: skip
+    user = make_user("hai.vai", (Role.UNIT_OFFICER, later), (Role.LEADER, org.area_hanoi_1))
+    with django_assert_max_num_queries(5):
+        reach = reach_of(user)
+    assert set(Unit.objects.restrict(user).values_list("code", flat=True)) >= {
+        "KV-PT-01B", "KV-PT-01", "H-HB-LACSON", "KV-HN-01", "H-HN-BADINH",
+    }  # fmt: skip
+    assert not Unit.objects.restrict(user).filter(code="T-HB").exists()
+    assert not reach.allows_anywhere("change_org")

@@ -63,3 +63,21 @@ def test_restructuring_requires_predecessors_to_end_the_day_before(org):
         services.restructuring_record(
             kind=EventKind.MERGE, date=dt.date(2025, 7, 1), predecessors=[], successors=[]
         )
+
+
+@pytest.mark.django_db
+def test_a_unit_cannot_end_before_its_children_or_reopen_after_an_event(org):
+    hanoi = Unit.objects.get(pk=org.hanoi.pk)
+    with pytest.raises(DomainError) as error:
+        services.unit_update(
+            unit=hanoi, expected_version=hanoi.version, reason="x", valid_to=dt.date(2020, 1, 1)
+        )
+    assert error.value.message == services.CHILD_OUTSIDE_PERIOD
+    with pytest.raises(DomainError) as error:
+        services.unit_update(
+            unit=Unit.objects.get(pk=org.ba_dinh.pk),
+            expected_version=None,
+            reason="Mở lại",
+            valid_to=None,
+        )
+    assert error.value.message == services.PERIOD_CONTRADICTS_EVENT

@@ -130,3 +130,19 @@ def test_fact_add_saves_and_history_page_lists_it(client, people, users):
         client.get(reverse("people:fact-add", kwargs={"pk": person.pk, "kind": "x"})).status_code
         == 404
     )
+
+
+@pytest.mark.django_db
+def test_history_shows_labels_not_codes(client, org, people, users):
+    person = people["duc"]
+    services.person_update(
+        person=person, expected_version=person.version, reason="Nâng ngạch", rank="KSV_CC"
+    )
+    services.person_move(
+        person=person, unit=org.hanoi_division, position="TP", start=dt.date(2026, 1, 1),
+        reason="Bổ nhiệm",
+    )  # fmt: skip
+    client.force_login(users["sector"])
+    page = client.get(reverse("people:history", kwargs={"pk": person.pk})).content.decode()
+    assert "Kiểm sát viên cao cấp" in page and "KSV_CC" not in page
+    assert "Phòng 1 – Hà Nội" in page
