@@ -81,3 +81,22 @@ FACT_FORMS = {
     "discipline": (DisciplineForm, _("Kỷ luật")),
     "freeze": (FreezeForm, _("Tạm dừng xét khen thưởng")),
 }
+
+
+class MoveForm(forms.Form):
+    """Transfer to another unit; the choice of units is limited to the user's reach."""
+
+    unit = forms.ModelChoiceField(label=_("Đơn vị mới"), queryset=None)
+    position = forms.ChoiceField(label=_("Chức vụ"), choices=Position.choices)
+    start = _date(_("Từ ngày"))
+    reason = ReasonField(label=_("Lý do, quyết định điều động"))
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["unit"].label_from_instance = lambda unit: unit.full_name
+
+
+class FreezeCloseForm(forms.Form):
+    end = _date(_("Kết thúc ngày"))
+    reason = ReasonField()

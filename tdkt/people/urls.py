@@ -10,4 +10,8 @@ urlpatterns = [
     path("<int:pk>/sua/", views.person_edit, name="edit"),
     path("<int:pk>/lich-su/", views.person_history_view, name="history"),
     path("<int:pk>/them/<slug:kind>/", views.fact_add, name="fact-add"),
+    path("<int:pk>/dieu-dong/", views.person_move_view, name="move"),
+    path(
+        "<int:pk>/tam-dung/<int:freeze_pk>/ket-thuc/", views.freeze_close_view, name="freeze-close"
+    ),
 ]

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -13,11 +13,12 @@ from django_tables2 import RequestConfig
 from tdkt.accounts.scope import reach_of
 from tdkt.core.errors import DomainError
 from tdkt.core.htmx import is_htmx_partial
+from tdkt.org.models import Unit
 from tdkt.people import selectors, services
 from tdkt.people.filters import PersonFilter
-from tdkt.people.forms import FACT_FORMS, PersonForm
+from tdkt.people.forms import FACT_FORMS, FreezeCloseForm, MoveForm, PersonForm
 from tdkt.people.history import person_history
-from tdkt.people.models import Person
+from tdkt.people.models import Freeze, Person
 from tdkt.people.tables import PersonTable
 
 PAGE_SIZE = 50
@@ -147,4 +148,49 @@ def person_history_view(request, pk):
     person = selectors.person_get(user=request.user, pk=pk)
     return render(
         request, "people/history.html", {"person": person, "changes": person_history(person)}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_move_view(request, pk):
+    """Transfer a person to another unit the user may change people in."""
+    person = selectors.person_get(user=request.user, pk=pk, action="change_people")
+    today = timezone.localdate()
+    units = Unit.objects.restrict(request.user, "change_people").valid_on(today).order_by("path")
+    form = MoveForm(
+        request.POST or None,
+        units=units,
+        initial={"position": person.position, "start": today},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_move(person=person, user=request.user, **form.cleaned_data)
+        except DomainError as error:
+            _apply_domain_error(form, error)
+        else:
+            messages.success(request, _("Đã điều động cán bộ."))
+            return redirect("people:detail", pk=person.pk)
+    context = {"person": person, "form": form, "title": _("Điều động, luân chuyển")}
+    return render(request, "people/fact_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def freeze_close_view(request, pk, freeze_pk):
+    """End an open freeze of a person."""
+    person = selectors.person_get(user=request.user, pk=pk, action="change_people")
+    freeze = get_object_or_404(Freeze, pk=freeze_pk, person=person)
+    form = FreezeCloseForm(request.POST or None, initial={"end": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.freeze_close(freeze=freeze, **form.cleaned_data)
+        except DomainError as error:
+            _apply_domain_error(form, error)
+        else:
+            messages.success(request, _("Đã kết thúc việc tạm dừng xét khen thưởng."))
+            return redirect("people:detail", pk=person.pk)
+    title = _("Kết thúc tạm dừng: %(reason)s") % {"reason": freeze.get_reason_display()}
+    return render(
+        request, "people/fact_form.html", {"person": person, "form": form, "title": title}
     )

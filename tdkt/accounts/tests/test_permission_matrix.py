@@ -21,6 +21,7 @@ PAGES = [
     ("people:history", "duc", "hanoi_officer", "phu_tho_officer"),
     ("people:edit", "duc", "hanoi_officer", "phu_tho_officer"),
     ("people:fact-add", "duc_rating", "hanoi_officer", "phu_tho_officer"),
+    ("people:move", "duc", "hanoi_officer", "phu_tho_officer"),
     ("accounts:profile", None, "hanoi_officer", None),
     ("accounts:tokens", None, "hanoi_officer", None),
 ]

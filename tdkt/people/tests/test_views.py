@@ -146,3 +146,37 @@ def test_history_shows_labels_not_codes(client, org, people, users):
     page = client.get(reverse("people:history", kwargs={"pk": person.pk})).content.decode()
     assert "Kiểm sát viên cao cấp" in page and "KSV_CC" not in page
     assert "Phòng 1 – Hà Nội" in page
+
+
+@pytest.mark.django_db
+def test_transfer_from_the_person_page(client, org, people, users):
+    person = people["duc"]
+    client.force_login(users["hanoi_officer"])
+    url = reverse("people:move", kwargs={"pk": person.pk})
+    form = client.get(url).context["form"]
+    assert org.phu_tho not in form.fields["unit"].queryset
+    response = client.post(
+        url,
+        {"unit": org.hanoi_division.pk, "position": "PTP", "start": "2026-02-01", "reason": "QĐ 5"},
+    )
+    assert response.status_code == 302
+    assert Person.objects.get(pk=person.pk).unit == org.hanoi_division
+    refused = client.post(
+        url, {"unit": org.phu_tho.pk, "position": "KSV", "start": "2026-03-01", "reason": "x"}
+    )
+    assert refused.status_code == 200 and "lựa chọn hợp lệ" in refused.content.decode()
+
+
+@pytest.mark.django_db
+def test_closing_a_freeze_from_the_person_page(client, people, users):
+    freeze = services.freeze_add(
+        person=people["duc"], reason_code="COMPLAINT", start=dt.date(2026, 1, 1), end=None,
+        note="", reason="Đơn thư",
+    )  # fmt: skip
+    client.force_login(users["hanoi_officer"])
+    url = reverse("people:freeze-close", kwargs={"pk": people["duc"].pk, "freeze_pk": freeze.pk})
+    assert client.post(url, {"end": "2026-02-01", "reason": "Đã xác minh"}).status_code == 302
+    freeze.refresh_from_db()
+    assert freeze.end == dt.date(2026, 2, 1)
+    client.force_login(users["phu_tho_officer"])
+    assert client.get(url).status_code == 404
