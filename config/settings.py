@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "tdkt.catalog",
     "tdkt.awards",
     "tdkt.initiatives",
+    "tdkt.rules",
     "tdkt.imports",
     "tdkt.demo",
     "tdkt.web",

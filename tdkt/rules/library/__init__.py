@@ -1,0 +1,3 @@
+"""Every rule of the engine. Importing this package registers them all."""
+
+from tdkt.rules.library import individual_titles  # noqa: F401
