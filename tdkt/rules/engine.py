@@ -120,7 +120,9 @@ def _unsure_param_note(name, dated):
 
     return Condition(
         key=f"param:{name}",
-        text=f"Tham số “{name}” = {dated.value} chưa được xác nhận chắc chắn; hãy kiểm tra văn bản.",
+        text=(
+            f"Tham số “{name}” = {dated.value} chưa được xác nhận chắc chắn; hãy kiểm tra văn bản."
+        ),
         check=Check.UNKNOWN,
         citation=dated.citation,
         unsure=True,
