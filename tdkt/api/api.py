@@ -95,10 +95,12 @@ def _register() -> None:
     from tdkt.accounts.api import router as accounts_router
     from tdkt.org.api import router as org_router
     from tdkt.people.api import router as people_router
+    from tdkt.rules.api import router as rules_router
 
     api.add_router("/units", org_router)
     api.add_router("/people", people_router)
     api.add_router("/me", accounts_router)
+    api.add_router("/eligibility", rules_router)
 
 
 _register()
