@@ -24,6 +24,7 @@ urlpatterns = [
     path("can-bo/", include("tdkt.people.urls")),
     path("nhap-du-lieu/", include("tdkt.imports.urls")),
     path("quy-tac/", include("tdkt.rules.urls")),
+    path("danh-muc/", include("tdkt.catalog.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
 ]

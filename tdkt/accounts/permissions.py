@@ -12,10 +12,13 @@ CHANGE_PEOPLE = "change_people"
 CHANGE_ORG = "change_org"
 IMPORT = "import"
 MANAGE_ACCOUNTS = "manage_accounts"
+CHANGE_CATALOG = "change_catalog"
 
 ACTIONS_BY_ROLE: dict[str, frozenset[str]] = {
-    Role.ADMIN: frozenset({VIEW, CHANGE_PEOPLE, CHANGE_ORG, IMPORT, MANAGE_ACCOUNTS}),
-    Role.SECTOR_OFFICER: frozenset({VIEW, CHANGE_PEOPLE, CHANGE_ORG, IMPORT}),
+    Role.ADMIN: frozenset(
+        {VIEW, CHANGE_PEOPLE, CHANGE_ORG, CHANGE_CATALOG, IMPORT, MANAGE_ACCOUNTS}
+    ),
+    Role.SECTOR_OFFICER: frozenset({VIEW, CHANGE_PEOPLE, CHANGE_ORG, CHANGE_CATALOG, IMPORT}),
     Role.UNIT_OFFICER: frozenset({VIEW, CHANGE_PEOPLE, IMPORT}),
     Role.COUNCIL_MEMBER: frozenset({VIEW}),
     Role.CLUSTER_OFFICER: frozenset({VIEW}),

@@ -55,3 +55,59 @@ class AwardType(VersionedModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class DocumentKind(models.TextChoices):
+    LAW = "LAW", _("Luật")
+    RESOLUTION = "RESOLUTION", _("Nghị quyết")
+    DECREE = "DECREE", _("Nghị định")
+    CIRCULAR = "CIRCULAR", _("Thông tư")
+    DECISION = "DECISION", _("Quyết định")
+    GUIDANCE = "GUIDANCE", _("Hướng dẫn")
+
+
+class LegalDocument(VersionedModel):
+    """A legal text the rules rest on, with the period it is in force.
+
+    ``effective_to`` is the last day in force (empty: still in force); ``replaced_by`` links a
+    text to the one that replaced it.
+    """
+
+    number = models.CharField(_("số, ký hiệu"), max_length=60, unique=True)
+    kind = models.CharField(_("loại văn bản"), max_length=12, choices=DocumentKind.choices)
+    title = models.CharField(_("trích yếu"), max_length=300)
+    issuer = models.CharField(_("cơ quan ban hành"), max_length=200)
+    issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    effective_from = models.DateField(_("hiệu lực từ"))
+    effective_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+    replaced_by = models.ForeignKey(
+        "self",
+        verbose_name=_("được thay thế bởi"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="replaces",
+    )
+    note = models.TextField(_("ghi chú"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("văn bản pháp lý")
+        verbose_name_plural = _("văn bản pháp lý")
+        ordering = ["effective_from", "number"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(effective_to__isnull=True)
+                | models.Q(effective_to__gte=models.F("effective_from")),
+                name="legal_document_period_ordered",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.number}"
+
+    def in_force_on(self, day) -> bool:
+        return self.effective_from <= day and (
+            self.effective_to is None or self.effective_to >= day
+        )
