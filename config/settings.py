@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "tdkt.awards",
     "tdkt.initiatives",
     "tdkt.rules",
+    "tdkt.eligibility",
     "tdkt.imports",
     "tdkt.demo",
     "tdkt.web",

@@ -9,7 +9,7 @@ import hashlib
 from tdkt.accounts.models import RoleAssignment
 from tdkt.awards.models import Award
 from tdkt.initiatives.models import Initiative
-from tdkt.org.models import RestructuringEvent, Unit
+from tdkt.org.models import RestructuringEvent, Unit, UnitYearlyRating
 from tdkt.people.models import Absence, Assignment, Discipline, Freeze, Person, YearlyRating
 
 _TABLES = (
@@ -42,6 +42,7 @@ _TABLES = (
     ),
     (Assignment, ("person__code", "unit__code", "position", "start", "end")),
     (YearlyRating, ("person__code", "year", "rating")),
+    (UnitYearlyRating, ("unit__code", "year", "rating")),
     (Absence, ("person__code", "reason", "start", "end")),
     (Discipline, ("person__code", "level", "decision_number", "decided_on", "start", "end")),
     (Freeze, ("person__code", "reason", "start", "end")),

@@ -1,8 +1,10 @@
-"""Generate the whole demo dataset: organisation, staff, ten years of facts and awards, logins.
+"""Generate the whole demo dataset: organisation, staff, ten years of facts, awards and unit
+ratings, logins.
 
 ``generate`` is deterministic for a given seed and scale: every choice comes from one
-``random.Random(seed)`` drawn in a fixed order, never from database ids or set ordering. It
-must run inside a transaction on a database without units (see ``demo_data``).
+``random.Random(seed)`` drawn in a fixed order (the unit ratings from a second generator seeded
+from the same seed), never from database ids or set ordering. It must run inside a
+transaction on a database without units (see ``demo_data``).
 """
 
 import random
@@ -19,6 +21,7 @@ from tdkt.demo.facts import FactsBuilder
 from tdkt.demo.org_writer import write_events, write_units
 from tdkt.demo.organisation import build_plan
 from tdkt.demo.people import PeopleBuilder
+from tdkt.demo.unit_ratings import write_unit_ratings
 from tdkt.demo.writer import write_awards, write_facts, write_initiatives, write_people
 
 
@@ -79,6 +82,7 @@ def generate(
         report.counts.update(write_facts(people, facts))
         report.counts["awards"] = write_awards(ledger, units)
         report.counts["initiatives"] = write_initiatives(ledger, units)
+        report.counts["unit_ratings"] = write_unit_ratings(ledger, units, seed)
         report.counts["decisions"] = len(ledger.book)
     with clock.phase("Tài khoản mẫu"), clock.writing():
         report.counts["accounts_created"] = create_demo_accounts()

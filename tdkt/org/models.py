@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 from tdkt.core.models import VersionedModel
 from tdkt.core.scope import ScopedQuerySet
 from tdkt.core.search import fold
+from tdkt.people.models import TaskRating
 
 RECORDS_START = dt.date(2015, 1, 1)
 """Units that existed before the system's records begin are valid from this date."""
@@ -165,3 +166,30 @@ class RestructuringEvent(VersionedModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.date:%d/%m/%Y}"
+
+
+class UnitYearlyRating(VersionedModel):
+    """The task rating a collective (a unit) received for a year, as decided by the body that
+    assesses it; collective titles (TTLĐTT, TTLĐXS, the flags) read it."""
+
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="yearly_ratings"
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    rating = models.CharField(_("xếp loại"), max_length=6, choices=TaskRating.choices)
+
+    objects = ScopedQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    scope_unit_field = "unit"
+
+    class Meta:
+        verbose_name = _("xếp loại tập thể hằng năm")
+        verbose_name_plural = _("xếp loại tập thể hằng năm")
+        ordering = ["unit", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year"], name="one_rating_per_unit_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.year}: {self.get_rating_display()}"

@@ -1,0 +1,304 @@
+"""The rule engine's facts built from the database, in bulk.
+
+``person_histories`` and ``unit_histories`` turn querysets into the frozen dataclasses of
+``tdkt.rules.facts`` with a fixed number of queries, however many subjects they cover: one
+``values_list`` per kind of fact, never one query per subject. Ids become strings (the facts
+are also read from JSON cases, where ids are text).
+
+What they guarantee:
+
+- every rating, award (revoked ones included, marked), initiative the person authored (with the
+  id of the award it already backs), absence, discipline and freeze of each person;
+- awards are ordered by year then id, periods by their start, so equal data give equal facts;
+- a unit's ratings and awards are its own: a unit formed by a merger or a rename does not
+  inherit its predecessors' titles (the law says nothing of carrying collective chains over);
+- ``cluster_leader`` is left empty (the emulation app fills it once clusters exist) and units
+  have no freezes (the register keeps none for collectives).
+"""
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db.models import Q, QuerySet
+
+from tdkt.awards.models import Award
+from tdkt.initiatives.models import Initiative
+from tdkt.org.models import Unit, UnitType, UnitYearlyRating
+from tdkt.people.models import Absence, Assignment, Discipline, Freeze, Person, YearlyRating
+from tdkt.rules import facts
+from tdkt.rules.engine import Engine, EvaluationError
+from tdkt.rules.verdicts import Outcome
+
+AWARD_FIELDS = (
+    "award_type__code",
+    "year",
+    "kind",
+    "decision_number",
+    "decision_date",
+    "revoked",
+    "id",
+)
+PROCURACY_TYPES = frozenset(
+    {
+        UnitType.SUPREME,
+        UnitType.HIGH,
+        UnitType.PROVINCIAL,
+        UnitType.DISTRICT,
+        UnitType.AREA,
+        UnitType.MILITARY_CENTRAL,
+        UnitType.MILITARY_REGION,
+        UnitType.MILITARY_AREA,
+    }
+)
+"""Units that are collectives of their own: a unit's members never reach inside them."""
+WARNED = facts.DISCIPLINE_ORDER["CANH_CAO"]
+COMPLETED = facts.RATING_ORDER["HTNV"]
+
+
+def person_histories(persons: QuerySet[Person]) -> dict[int, facts.PersonHistory]:
+    """The history of every person of ``persons``, by primary key, in seven queries."""
+    subjects = persons.order_by().values("pk")
+    ratings: dict[int, dict[int, str]] = defaultdict(dict)
+    for person_id, year, rating in (
+        YearlyRating.objects.filter(person__in=subjects)
+        .order_by()
+        .values_list("person_id", "year", "rating")
+    ):
+        ratings[person_id][year] = rating
+    awards = _awards(Award.objects.filter(person__in=subjects), "person_id")
+    initiatives = _initiatives(subjects)
+    absences = _periods(Absence, subjects, ("reason", "start", "end"), facts.Absence)
+    disciplines = _periods(
+        Discipline, subjects, ("level", "decided_on", "start", "end"), facts.Discipline
+    )
+    freezes = _periods(Freeze, subjects, ("reason", "start", "end"), facts.Freeze)
+    return {
+        pk: facts.PersonHistory(
+            id=str(pk),
+            name=name,
+            recruitment_date=recruited,
+            leaving_date=left,
+            ratings=ratings.get(pk, {}),
+            awards=awards.get(pk, ()),
+            initiatives=initiatives.get(pk, ()),
+            absences=absences.get(pk, ()),
+            disciplines=disciplines.get(pk, ()),
+            freezes=freezes.get(pk, ()),
+            unit_id=str(unit_id),
+        )
+        for pk, name, recruited, left, unit_id in persons.order_by().values_list(
+            "pk", "full_name", "recruitment_date", "leaving_date", "unit_id"
+        )
+    }
+
+
+def person_history(person: Person) -> facts.PersonHistory:
+    """The history of one person (the caller has already checked it may see them)."""
+    return person_histories(Person.objects.filter(pk=person.pk))[person.pk]
+
+
+def _awards(queryset: QuerySet[Award], owner: str) -> dict[int, tuple[facts.AwardFact, ...]]:
+    grouped: dict[int, list[facts.AwardFact]] = defaultdict(list)
+    for owner_id, code, year, kind, number, date, revoked, pk in queryset.order_by(
+        "year", "pk"
+    ).values_list(owner, *AWARD_FIELDS):
+        grouped[owner_id].append(
+            facts.AwardFact(
+                code=code,
+                year=year,
+                kind=kind,
+                decision_number=number,
+                decision_date=date,
+                revoked=revoked,
+                id=str(pk),
+            )
+        )
+    return {owner_id: tuple(items) for owner_id, items in grouped.items()}
+
+
+def _initiatives(subjects: QuerySet) -> dict[int, tuple[facts.InitiativeFact, ...]]:
+    """Initiatives by author; an initiative with several authors is one shared fact."""
+    through = Initiative.authors.through
+    shared: dict[int, facts.InitiativeFact] = {}
+    grouped: dict[int, list[facts.InitiativeFact]] = defaultdict(list)
+    rows = (
+        through.objects.filter(person__in=subjects)
+        .order_by("initiative__year", "initiative_id")
+        .values_list(
+            "person_id",
+            "initiative_id",
+            "initiative__title",
+            "initiative__year",
+            "initiative__recognised_on",
+            "initiative__effect_scope",
+            "initiative__used_for_id",
+        )
+    )
+    for person_id, pk, title, year, recognised_on, scope, used_for in rows:
+        fact = shared.get(pk)
+        if fact is None:
+            fact = shared[pk] = facts.InitiativeFact(
+                id=str(pk),
+                title=title,
+                year=year,
+                recognised_on=recognised_on,
+                effect_scope=scope or None,
+                used_for_award=str(used_for) if used_for else "",
+            )
+        grouped[person_id].append(fact)
+    return {person_id: tuple(items) for person_id, items in grouped.items()}
+
+
+def _periods(model, subjects: QuerySet, fields: tuple[str, ...], fact) -> dict[int, tuple]:
+    grouped: dict[int, list] = defaultdict(list)
+    for person_id, *values in (
+        model.objects.filter(person__in=subjects)
+        .order_by("start", "pk")
+        .values_list("person_id", *fields)
+    ):
+        grouped[person_id].append(fact(*values))
+    return {person_id: tuple(items) for person_id, items in grouped.items()}
+
+
+def unit_histories(
+    units: QuerySet[Unit],
+    years: Iterable[int],
+    *,
+    people: dict[int, facts.PersonHistory] | None = None,
+    engine: Engine | None = None,
+) -> dict[int, facts.UnitHistory]:
+    """The history of every unit of ``units``, by primary key, with member statistics for
+    each of ``years``.
+
+    The members of a unit in a year are the persons whose assignment to the unit, or to a unit
+    below it that is not a procuracy of its own (its divisions, not its districts), covered 31
+    December of that year. Their statistics count: ``completed`` rated HTNV or better;
+    ``advanced`` holding a standing LĐTT for the year or, without one, eligible for it (so a
+    unit can be assessed before its members' titles are decided); ``fighters`` holding a
+    standing CSTĐCS; ``warned_or_worse`` under a discipline of cảnh cáo or above during the
+    year.
+
+    Members' histories are taken from ``people`` when given (the sweep has them already) and
+    loaded in bulk otherwise; LĐTT verdicts come from ``engine`` when given, so a sweep
+    evaluates each person once. The number of queries does not depend on the number of units.
+    """
+    years = sorted(set(years))
+    rows = list(units.order_by().values_list("pk", "full_name", "unit_type"))
+    subjects = units.order_by().values("pk")
+    ratings: dict[int, dict[int, str]] = defaultdict(dict)
+    for unit_id, year, rating in (
+        UnitYearlyRating.objects.filter(unit__in=subjects)
+        .order_by()
+        .values_list("unit_id", "year", "rating")
+    ):
+        ratings[unit_id][year] = rating
+    awards = _awards(Award.objects.filter(unit__in=subjects), "unit_id")
+    members = _member_stats(
+        [pk for pk, _name, _type in rows], years, people or {}, engine or Engine()
+    )
+    return {
+        pk: facts.UnitHistory(
+            id=str(pk),
+            name=name,
+            unit_type=unit_type,
+            ratings=ratings.get(pk, {}),
+            awards=awards.get(pk, ()),
+            members=members.get(pk, {}),
+        )
+        for pk, name, unit_type in rows
+    }
+
+
+def unit_history(unit: Unit, years: Iterable[int]) -> facts.UnitHistory:
+    """The history of one unit (the caller has already checked it may see it)."""
+    return unit_histories(Unit.objects.filter(pk=unit.pk), years)[unit.pk]
+
+
+def _member_units(subject_ids: list[int]) -> dict[int, list[int]]:
+    """For every unit whose staff count as members of a subject: the subjects they count for."""
+    children: dict[int | None, list[tuple[int, str]]] = defaultdict(list)
+    for pk, parent_id, unit_type in Unit.objects.order_by().values_list(
+        "pk", "parent_id", "unit_type"
+    ):
+        children[parent_id].append((pk, unit_type))
+    counted_for: dict[int, list[int]] = defaultdict(list)
+    for subject in subject_ids:
+        stack = [subject]
+        while stack:
+            unit_id = stack.pop()
+            counted_for[unit_id].append(subject)
+            stack.extend(pk for pk, kind in children[unit_id] if kind not in PROCURACY_TYPES)
+    return counted_for
+
+
+def _member_stats(
+    subject_ids: list[int],
+    years: list[int],
+    people: dict[int, facts.PersonHistory],
+    engine: Engine,
+) -> dict[int, dict[int, facts.MemberStats]]:
+    if not subject_ids or not years:
+        return {}
+    counted_for = _member_units(subject_ids)
+    year_ends = [dt.date(year, 12, 31) for year in years]
+    assignments = (
+        Assignment.objects.filter(unit_id__in=list(counted_for), start__lte=year_ends[-1])
+        .filter(Q(end__isnull=True) | Q(end__gte=year_ends[0]))
+        .order_by()
+    )
+    members: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for person_id, unit_id, start, end in assignments.values_list(
+        "person_id", "unit_id", "start", "end"
+    ):
+        for year, last_day in zip(years, year_ends, strict=True):
+            if start <= last_day and (end is None or end >= last_day):
+                for subject in counted_for[unit_id]:
+                    members[subject, year].add(person_id)
+    histories = _member_histories(people, members, assignments)
+    return _stats(members, histories, engine)
+
+
+def _member_histories(people, members, assignments) -> dict[int, facts.PersonHistory]:
+    wanted = set().union(*members.values()) if members else set()
+    missing = wanted - people.keys()
+    if not missing:
+        return people
+    if len(missing) == len(wanted):
+        loaded = person_histories(Person.objects.filter(pk__in=assignments.values("person_id")))
+    else:
+        loaded = person_histories(Person.objects.filter(pk__in=sorted(missing)))
+    return {**people, **loaded}
+
+
+def _stats(members, histories, engine) -> dict[int, dict[int, facts.MemberStats]]:
+    result: dict[int, dict[int, facts.MemberStats]] = defaultdict(dict)
+    for (subject, year), person_ids in members.items():
+        completed = advanced = fighters = warned = 0
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        for person_id in person_ids:
+            person = histories[person_id]
+            rating = person.ratings.get(year)
+            completed += rating is not None and facts.RATING_ORDER[rating] >= COMPLETED
+            held = {a.code for a in person.awards if a.year == year and a.counts_for_merit}
+            advanced += "LDTT" in held or _eligible(engine, person, "LDTT", year)
+            fighters += "CSTDCS" in held
+            warned += any(
+                facts.DISCIPLINE_ORDER[d.level] >= WARNED and d.start <= last and d.end >= first
+                for d in person.disciplines
+            )
+        result[subject][year] = facts.MemberStats(
+            members=len(person_ids),
+            completed=completed,
+            advanced=advanced,
+            fighters=fighters,
+            warned_or_worse=warned,
+        )
+    return result
+
+
+def _eligible(engine: Engine, person: facts.PersonHistory, code: str, year: int) -> bool:
+    try:
+        return engine.evaluate(person, code, year).outcome == Outcome.ELIGIBLE
+    except EvaluationError:
+        return False
