@@ -1,3 +1,6 @@
 """Every rule of the engine. Importing this package registers them all."""
 
-from tdkt.rules.library import individual_titles  # noqa: F401
+from tdkt.rules.library import (
+    collective,  # noqa: F401
+    individual_titles,  # noqa: F401
+)
