@@ -57,9 +57,14 @@ class Evaluation:
         return dated
 
     def other(self, code: str, year: int | None = None) -> Verdict:
-        """The verdict of another code for the same subject (e.g. LĐTT inside CSTĐCS)."""
+        """The verdict of another code for the same subject (e.g. LĐTT inside CSTĐCS).
+
+        For the same year it is judged on this evaluation's reference date, so a case decided
+        on 30/9/2024 applies the law of that day throughout; other years use their default.
+        """
         year = self.year if year is None else year
-        return self.engine.evaluate(self.subject, code, year)
+        ref = self.ref if year == self.year and code != "KNC_VSNKS" else None
+        return self.engine.evaluate(self.subject, code, year, ref)
 
 
 class Engine:
