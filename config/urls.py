@@ -23,6 +23,7 @@ urlpatterns = [
     path("don-vi/", include("tdkt.org.urls")),
     path("can-bo/", include("tdkt.people.urls")),
     path("nhap-du-lieu/", include("tdkt.imports.urls")),
+    path("xet-khen-thuong/", include("tdkt.eligibility.urls")),
     path("quy-tac/", include("tdkt.rules.urls")),
     path("danh-muc/", include("tdkt.catalog.urls")),
     path("api/v1/", api.urls),

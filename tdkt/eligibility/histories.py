@@ -56,23 +56,53 @@ WARNED = facts.DISCIPLINE_ORDER["CANH_CAO"]
 COMPLETED = facts.RATING_ORDER["HTNV"]
 
 
-def person_histories(persons: QuerySet[Person]) -> dict[int, facts.PersonHistory]:
-    """The history of every person of ``persons``, by primary key, in seven queries."""
+def person_fact_rows(persons: QuerySet[Person]) -> dict[str, QuerySet]:
+    """The ``values_list`` querysets ``person_histories`` reads, by kind of fact.
+
+    Persons keep the order of ``persons``; facts come unordered (they are sorted per person).
+    The benchmark fetches exactly these rows raw to measure the floor of a sweep.
+    """
     subjects = persons.order_by().values("pk")
+
+    def of(model):
+        return model.objects.filter(person__in=subjects).order_by()
+
+    return {
+        "persons": persons.values_list(
+            "pk", "full_name", "recruitment_date", "leaving_date", "unit_id"
+        ),
+        "ratings": of(YearlyRating).values_list("person_id", "year", "rating"),
+        "awards": of(Award).values_list("person_id", *AWARD_FIELDS),
+        "initiatives": of(Initiative.authors.through).values_list(
+            "person_id",
+            "initiative_id",
+            "initiative__title",
+            "initiative__year",
+            "initiative__recognised_on",
+            "initiative__effect_scope",
+            "initiative__used_for_id",
+        ),
+        "absences": of(Absence).values_list("person_id", "reason", "start", "end"),
+        "disciplines": of(Discipline).values_list(
+            "person_id", "level", "decided_on", "start", "end"
+        ),
+        "freezes": of(Freeze).values_list("person_id", "reason", "start", "end"),
+    }
+
+
+def person_histories(persons: QuerySet[Person]) -> dict[int, facts.PersonHistory]:
+    """The history of every person of ``persons``, by primary key in the queryset's order, in
+    seven queries."""
+    rows = person_fact_rows(persons)
     ratings: dict[int, dict[int, str]] = defaultdict(dict)
-    for person_id, year, rating in (
-        YearlyRating.objects.filter(person__in=subjects)
-        .order_by()
-        .values_list("person_id", "year", "rating")
-    ):
+    for person_id, year, rating in rows["ratings"]:
         ratings[person_id][year] = rating
-    awards = _awards(Award.objects.filter(person__in=subjects), "person_id")
-    initiatives = _initiatives(subjects)
-    absences = _periods(Absence, subjects, ("reason", "start", "end"), facts.Absence)
-    disciplines = _periods(
-        Discipline, subjects, ("level", "decided_on", "start", "end"), facts.Discipline
-    )
-    freezes = _periods(Freeze, subjects, ("reason", "start", "end"), facts.Freeze)
+    awards = _awards(rows["awards"])
+    initiatives = _initiatives(rows["initiatives"])
+    absences = _periods(rows["absences"], facts.Absence)
+    disciplines = _periods(rows["disciplines"], facts.Discipline)
+    freezes = _periods(rows["freezes"], facts.Freeze)
+    empty: tuple = ()
     return {
         pk: facts.PersonHistory(
             id=str(pk),
@@ -80,16 +110,14 @@ def person_histories(persons: QuerySet[Person]) -> dict[int, facts.PersonHistory
             recruitment_date=recruited,
             leaving_date=left,
             ratings=ratings.get(pk, {}),
-            awards=awards.get(pk, ()),
-            initiatives=initiatives.get(pk, ()),
-            absences=absences.get(pk, ()),
-            disciplines=disciplines.get(pk, ()),
-            freezes=freezes.get(pk, ()),
+            awards=awards.get(pk, empty),
+            initiatives=initiatives.get(pk, empty),
+            absences=absences.get(pk, empty),
+            disciplines=disciplines.get(pk, empty),
+            freezes=freezes.get(pk, empty),
             unit_id=str(unit_id),
         )
-        for pk, name, recruited, left, unit_id in persons.order_by().values_list(
-            "pk", "full_name", "recruitment_date", "leaving_date", "unit_id"
-        )
+        for pk, name, recruited, left, unit_id in rows["persons"]
     }
 
 
@@ -98,67 +126,52 @@ def person_history(person: Person) -> facts.PersonHistory:
     return person_histories(Person.objects.filter(pk=person.pk))[person.pk]
 
 
-def _awards(queryset: QuerySet[Award], owner: str) -> dict[int, tuple[facts.AwardFact, ...]]:
-    grouped: dict[int, list[facts.AwardFact]] = defaultdict(list)
-    for owner_id, code, year, kind, number, date, revoked, pk in queryset.order_by(
-        "year", "pk"
-    ).values_list(owner, *AWARD_FIELDS):
-        grouped[owner_id].append(
-            facts.AwardFact(
-                code=code,
-                year=year,
-                kind=kind,
-                decision_number=number,
-                decision_date=date,
-                revoked=revoked,
-                id=str(pk),
-            )
-        )
-    return {owner_id: tuple(items) for owner_id, items in grouped.items()}
+def _awards(rows) -> dict[int, tuple[facts.AwardFact, ...]]:
+    """Awards by owner, each owner's ordered by year then id."""
+    grouped: dict[int, list[tuple]] = defaultdict(list)
+    for owner_id, code, year, kind, number, date, revoked, pk in rows:
+        fact = facts.AwardFact(code, year, kind, number, date, revoked, str(pk))
+        grouped[owner_id].append((year, pk, fact))
+    return {
+        owner_id: tuple(fact for _year, _pk, fact in sorted(items, key=_year_and_pk))
+        for owner_id, items in grouped.items()
+    }
 
 
-def _initiatives(subjects: QuerySet) -> dict[int, tuple[facts.InitiativeFact, ...]]:
-    """Initiatives by author; an initiative with several authors is one shared fact."""
-    through = Initiative.authors.through
+def _year_and_pk(item: tuple) -> tuple:
+    return item[0], item[1]
+
+
+def _initiatives(rows) -> dict[int, tuple[facts.InitiativeFact, ...]]:
+    """Initiatives by author, ordered by year then id; one shared fact per initiative."""
     shared: dict[int, facts.InitiativeFact] = {}
-    grouped: dict[int, list[facts.InitiativeFact]] = defaultdict(list)
-    rows = (
-        through.objects.filter(person__in=subjects)
-        .order_by("initiative__year", "initiative_id")
-        .values_list(
-            "person_id",
-            "initiative_id",
-            "initiative__title",
-            "initiative__year",
-            "initiative__recognised_on",
-            "initiative__effect_scope",
-            "initiative__used_for_id",
-        )
-    )
+    grouped: dict[int, list[tuple]] = defaultdict(list)
     for person_id, pk, title, year, recognised_on, scope, used_for in rows:
         fact = shared.get(pk)
         if fact is None:
             fact = shared[pk] = facts.InitiativeFact(
-                id=str(pk),
-                title=title,
-                year=year,
-                recognised_on=recognised_on,
-                effect_scope=scope or None,
-                used_for_award=str(used_for) if used_for else "",
+                str(pk), title, year, recognised_on, scope or None, str(used_for or "")
             )
-        grouped[person_id].append(fact)
-    return {person_id: tuple(items) for person_id, items in grouped.items()}
+        grouped[person_id].append((year, pk, fact))
+    return {
+        person_id: tuple(fact for _year, _pk, fact in sorted(items, key=_year_and_pk))
+        for person_id, items in grouped.items()
+    }
 
 
-def _periods(model, subjects: QuerySet, fields: tuple[str, ...], fact) -> dict[int, tuple]:
+def _periods(rows, fact) -> dict[int, tuple]:
+    """Periods by person, ordered by their start (then content, for a stable order)."""
     grouped: dict[int, list] = defaultdict(list)
-    for person_id, *values in (
-        model.objects.filter(person__in=subjects)
-        .order_by("start", "pk")
-        .values_list("person_id", *fields)
-    ):
+    for person_id, *values in rows:
         grouped[person_id].append(fact(*values))
-    return {person_id: tuple(items) for person_id, items in grouped.items()}
+    return {
+        person_id: tuple(sorted(items, key=_start_first)) if len(items) > 1 else (items[0],)
+        for person_id, items in grouped.items()
+    }
+
+
+def _start_first(period) -> tuple:
+    return period.start, repr(period)
 
 
 def unit_histories(
@@ -184,18 +197,14 @@ def unit_histories(
     evaluates each person once. The number of queries does not depend on the number of units.
     """
     years = sorted(set(years))
-    rows = list(units.order_by().values_list("pk", "full_name", "unit_type"))
-    subjects = units.order_by().values("pk")
+    rows = unit_fact_rows(units)
+    subject_rows = list(rows["units"])
     ratings: dict[int, dict[int, str]] = defaultdict(dict)
-    for unit_id, year, rating in (
-        UnitYearlyRating.objects.filter(unit__in=subjects)
-        .order_by()
-        .values_list("unit_id", "year", "rating")
-    ):
+    for unit_id, year, rating in rows["ratings"]:
         ratings[unit_id][year] = rating
-    awards = _awards(Award.objects.filter(unit__in=subjects), "unit_id")
+    awards = _awards(rows["awards"])
     members = _member_stats(
-        [pk for pk, _name, _type in rows], years, people or {}, engine or Engine()
+        [pk for pk, _name, _type in subject_rows], years, people or {}, engine or Engine()
     )
     return {
         pk: facts.UnitHistory(
@@ -206,8 +215,37 @@ def unit_histories(
             awards=awards.get(pk, ()),
             members=members.get(pk, {}),
         )
-        for pk, name, unit_type in rows
+        for pk, name, unit_type in subject_rows
     }
+
+
+def unit_fact_rows(units: QuerySet[Unit]) -> dict[str, QuerySet]:
+    """The ``values_list`` querysets ``unit_histories`` reads about the units themselves (the
+    members' rows come from ``member_assignments`` and ``person_fact_rows``)."""
+    subjects = units.order_by().values("pk")
+    return {
+        "units": units.values_list("pk", "full_name", "unit_type"),
+        "ratings": UnitYearlyRating.objects.filter(unit__in=subjects)
+        .order_by()
+        .values_list("unit_id", "year", "rating"),
+        "awards": Award.objects.filter(unit__in=subjects)
+        .order_by()
+        .values_list("unit_id", *AWARD_FIELDS),
+        "tree": _tree_rows(),
+    }
+
+
+def _tree_rows() -> QuerySet:
+    return Unit.objects.order_by().values_list("pk", "parent_id", "unit_type")
+
+
+def member_assignments(unit_ids, years: list[int]) -> QuerySet[Assignment]:
+    """Assignments to ``unit_ids`` that may cover 31 December of one of ``years``."""
+    return (
+        Assignment.objects.filter(unit_id__in=list(unit_ids), start__lte=dt.date(years[-1], 12, 31))
+        .filter(Q(end__isnull=True) | Q(end__gte=dt.date(years[0], 12, 31)))
+        .order_by()
+    )
 
 
 def unit_history(unit: Unit, years: Iterable[int]) -> facts.UnitHistory:
@@ -218,9 +256,7 @@ def unit_history(unit: Unit, years: Iterable[int]) -> facts.UnitHistory:
 def _member_units(subject_ids: list[int]) -> dict[int, list[int]]:
     """For every unit whose staff count as members of a subject: the subjects they count for."""
     children: dict[int | None, list[tuple[int, str]]] = defaultdict(list)
-    for pk, parent_id, unit_type in Unit.objects.order_by().values_list(
-        "pk", "parent_id", "unit_type"
-    ):
+    for pk, parent_id, unit_type in _tree_rows():
         children[parent_id].append((pk, unit_type))
     counted_for: dict[int, list[int]] = defaultdict(list)
     for subject in subject_ids:
@@ -242,11 +278,7 @@ def _member_stats(
         return {}
     counted_for = _member_units(subject_ids)
     year_ends = [dt.date(year, 12, 31) for year in years]
-    assignments = (
-        Assignment.objects.filter(unit_id__in=list(counted_for), start__lte=year_ends[-1])
-        .filter(Q(end__isnull=True) | Q(end__gte=year_ends[0]))
-        .order_by()
-    )
+    assignments = member_assignments(counted_for, years)
     members: dict[tuple[int, int], set[int]] = defaultdict(set)
     for person_id, unit_id, start, end in assignments.values_list(
         "person_id", "unit_id", "start", "end"

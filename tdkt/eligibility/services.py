@@ -1,0 +1,219 @@
+"""Writes of the sweep: starting one, and running it in the background.
+
+``sweep_start`` checks the question and queues the job. ``sweep_run`` (the background task)
+loads the histories of every person and unit in the officer's reach in bulk, evaluates every
+asked code, and stores one row per subject and code. Subjects are evaluated in batches, each
+with one engine (an engine remembers every verdict it gave, so a rule can build on another for
+the same subject; a fresh engine per batch keeps the memory flat). A job that fails leaves no
+results behind.
+"""
+
+import gc
+import itertools
+import logging
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tdkt.core.errors import DomainError
+from tdkt.eligibility.codes import catalog_order, codes_for
+from tdkt.eligibility.models import SubjectKind, SweepJob, SweepResult, SweepStatus
+from tdkt.eligibility.selectors import load_subjects
+from tdkt.rules.engine import Engine
+from tdkt.rules.registry import PERSON, UNIT
+from tdkt.rules.verdicts import Check, Outcome, Verdict
+
+logger = logging.getLogger(__name__)
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+NO_CODES = "Hãy chọn ít nhất một danh hiệu, hình thức khen thưởng."
+UNKNOWN_CODES = "Không có quy tắc cho: {codes}."
+BAD_YEAR = "Năm xét phải từ {first} đến {last}."
+NOT_COVERED = "Năm {year} chưa có quy tắc cho danh hiệu, hình thức nào đã chọn."
+NO_USER = "Người yêu cầu lần xét này không còn trong hệ thống."
+SYSTEM_ERROR = "Lỗi hệ thống khi xét; không có kết quả nào được lưu. Hãy báo quản trị."
+PROGRESS_EVERY = 500
+"""Subjects evaluated between two writes of results and progress."""
+REASONS_MAX = 1000
+NEXT_STEP_MAX = 300
+RESULT_COLUMNS = [
+    "job_id",
+    "subject_kind",
+    "person_id",
+    "unit_id",
+    "code",
+    "code_rank",
+    "position",
+    "outcome",
+    "rule_id",
+    "reasons",
+    "next_step",
+]
+"""The columns of ``SweepResult`` in model order, as the insert writes them."""
+
+
+@transaction.atomic
+def sweep_start(*, user, year: int, codes: list[str]) -> SweepJob:
+    """Queue a sweep of ``year`` for ``codes`` over the reach of ``user``.
+
+    Raises ``DomainError`` when no code is given, a code is unknown, the year is implausible or
+    none of the codes has rules covering the year. The job keeps the codes in catalog order.
+    """
+    if not codes:
+        raise DomainError(_(NO_CODES), field="codes", code=NO_CODES)
+    order = catalog_order()
+    unknown = sorted(set(codes) - set(order))
+    if unknown:
+        message = _(UNKNOWN_CODES).format(codes=", ".join(unknown))
+        raise DomainError(message, field="codes", code=UNKNOWN_CODES)
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        message = _(BAD_YEAR).format(first=FIRST_YEAR, last=LAST_YEAR)
+        raise DomainError(message, field="year", code=BAD_YEAR)
+    wanted = [code for code in order if code in set(codes)]
+    if not codes_for(PERSON, year, wanted) + codes_for(UNIT, year, wanted):
+        raise DomainError(_(NOT_COVERED).format(year=year), field="year", code=NOT_COVERED)
+    job = SweepJob.objects.create(created_by=user, year=year, codes=wanted)
+    from tdkt.eligibility.tasks import run_sweep_job
+
+    transaction.on_commit(lambda: run_sweep_job.enqueue(job.pk))
+    return job
+
+
+def sweep_run(*, job_id: int) -> SweepJob:
+    """Run a pending sweep to its end: ``SUCCEEDED`` with its results and counts per code, or
+    ``FAILED`` with a message and no results.
+
+    A job that is not pending (already run, or taken by another worker) is left untouched, so a
+    task delivered twice is harmless. Unexpected exceptions mark the job failed, then propagate
+    so the worker records them.
+    """
+    claimed = SweepJob.objects.filter(pk=job_id, status=SweepStatus.PENDING).update(
+        status=SweepStatus.RUNNING, started_at=timezone.now()
+    )
+    job = SweepJob.objects.select_related("created_by").get(pk=job_id)
+    if not claimed:
+        return job
+    try:
+        with collector_paused():
+            _run(job)
+    except Exception:
+        logger.exception("Sweep job %s failed", job_id)
+        SweepResult.objects.filter(job=job).delete()
+        _finish(job, status=SweepStatus.FAILED, error=_(SYSTEM_ERROR))
+        raise
+    return job
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the duration of a sweep.
+
+    A sweep creates millions of small long-lived objects without cycles (histories, verdicts);
+    the collector's repeated full passes over them cost more than the work itself (full demo:
+    loading 1.8 → 1.15 s, evaluating 8.4 → 5.8 s). Reference counting still frees everything.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _run(job: SweepJob) -> None:
+    user = job.created_by
+    if user is None:
+        _finish(job, status=SweepStatus.FAILED, error=_(NO_USER))
+        return
+    person_codes = codes_for(PERSON, job.year, job.codes)
+    unit_codes = codes_for(UNIT, job.year, job.codes)
+    subjects = load_subjects(user=user, year=job.year, with_units=bool(unit_codes))
+    people = subjects.people if person_codes else {}
+    SweepJob.objects.filter(pk=job.pk).update(total=len(people) + len(subjects.units))
+    writer = _Writer(job)
+    for kind, histories, codes, engine in (
+        (SubjectKind.PERSON, people, person_codes, None),
+        (SubjectKind.UNIT, subjects.units, unit_codes, subjects.engine),
+    ):
+        for batch in itertools.batched(histories.values(), PROGRESS_EVERY):
+            writer.evaluate(kind, batch, codes, engine or Engine())
+    job.uncovered = [code for code in job.codes if code not in person_codes + unit_codes]
+    _finish(job, status=SweepStatus.SUCCEEDED, summary=writer.summary())
+
+
+class _Writer:
+    """Evaluates subjects batch by batch, stores each batch's results and the progress.
+
+    Results are inserted with one ``executemany`` per batch rather than ``bulk_create``: they
+    are derived rows without history or signals, and on the full demo ``bulk_create`` spent
+    about 2.8 s building SQL for 33,000 rows where ``executemany`` takes 0.25 s.
+    """
+
+    def __init__(self, job: SweepJob):
+        self.job = job
+        self.rank = {code: rank for rank, code in enumerate(job.codes)}
+        self.counts: dict[str, Counter] = {}
+        self.done = 0
+        quote = connection.ops.quote_name
+        self.sql = "INSERT INTO {} ({}) VALUES ({})".format(
+            quote(SweepResult._meta.db_table),
+            ", ".join(quote(column) for column in RESULT_COLUMNS),
+            ", ".join(["%s"] * len(RESULT_COLUMNS)),
+        )
+
+    def evaluate(self, kind: str, batch, codes: list[str], engine: Engine) -> None:
+        rows = []
+        for history in batch:
+            self.done += 1
+            for code in codes:
+                verdict = engine.evaluate(history, code, self.job.year)
+                self.counts.setdefault(code, Counter())[str(verdict.outcome)] += 1
+                rows.append(self._row(kind, history, verdict))
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.executemany(self.sql, rows)
+        SweepJob.objects.filter(pk=self.job.pk).update(progress=self.done)
+
+    def _row(self, kind: str, history, verdict: Verdict) -> tuple:
+        is_person = kind == SubjectKind.PERSON
+        return (
+            self.job.pk,
+            kind,
+            int(history.id) if is_person else None,
+            int(history.unit_id if is_person else history.id),
+            verdict.code,
+            self.rank[verdict.code],
+            self.done,
+            str(verdict.outcome),
+            verdict.rule_id,
+            reasons_summary(verdict),
+            verdict.next_step[:NEXT_STEP_MAX],
+        )
+
+    def summary(self) -> dict[str, dict[str, int]]:
+        return {code: dict(counter) for code, counter in self.counts.items()}
+
+
+def reasons_summary(verdict: Verdict) -> str:
+    """The conditions that decided the outcome, in one line: those not met when not eligible,
+    those unknown when the verdict needs review, nothing when eligible."""
+    wanted = {
+        Outcome.NOT_ELIGIBLE: Check.NOT_MET,
+        Outcome.NEEDS_REVIEW: Check.UNKNOWN,
+    }.get(verdict.outcome)
+    if wanted is None:
+        return ""
+    text = "; ".join(c.text for c in verdict.conditions if c.check == wanted)
+    return text if len(text) <= REASONS_MAX else text[: REASONS_MAX - 1] + "…"
+
+
+def _finish(job: SweepJob, *, status: str, summary=None, error: str = "") -> None:
+    job.status = status
+    job.summary = summary or {}
+    job.error = error[:500]
+    job.finished_at = timezone.now()
+    job.save(update_fields=["status", "summary", "uncovered", "error", "finished_at", "updated_at"])
