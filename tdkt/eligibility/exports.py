@@ -29,9 +29,8 @@ CHUNK = 2000
 
 
 def results_workbook(*, job: SweepJob, results: QuerySet[SweepResult], names: dict) -> bytes:
-    """The results as an .xlsx file with one sheet, rows streamed (openpyxl write-only mode);
-    the query count does not depend on the number of rows. ``names`` maps codes to the
-    catalog's names."""
+    """The results as an .xlsx file with one sheet, rows streamed (openpyxl write-only mode)
+    from one query whatever their number. ``names`` maps codes to the catalog's names."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(SHEET)
     for index, (_header, width) in enumerate(COLUMNS, start=1):
@@ -44,36 +43,48 @@ def results_workbook(*, job: SweepJob, results: QuerySet[SweepResult], names: di
         cell.font = bold
         header.append(cell)
     sheet.append(header)
-    for number, result in enumerate(results.iterator(chunk_size=CHUNK), start=1):
-        sheet.append([_cell(sheet, value) for value in _row(number, result, names)])
+    rows = results.values_list(
+        "subject_kind",
+        "person__code",
+        "person__full_name",
+        "unit__code",
+        "unit__full_name",
+        "code",
+        "outcome",
+        "reasons",
+        "next_step",
+        "rule_id",
+    )
+    for number, row in enumerate(rows.iterator(chunk_size=CHUNK), start=1):
+        sheet.append([_cell(sheet, value) for value in _row(number, row, names)])
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def _cell(sheet, value) -> WriteOnlyCell:
-    """A cell holding ``value`` as given: text that starts with "=" stays text, never a
-    formula (names and reasons come from user input)."""
+def _cell(sheet, value):
+    """``value`` as given (empty text as an empty cell), except text starting with "=",
+    which becomes a text cell rather than a formula (names and reasons come from user input)."""
+    if not isinstance(value, str):
+        return value
+    if not value.startswith("="):
+        return value or None
     cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"
+    cell.data_type = "s"
     return cell
 
 
-def _row(number: int, result: SweepResult, names: dict) -> list:
-    if result.subject_kind == SubjectKind.PERSON:
-        kind, code, name = "Cá nhân", result.person.code, result.person.full_name
+def _row(number: int, row: tuple, names: dict) -> list:
+    kind, person_code, person_name, unit_code, unit_name, code, outcome, *rest = row
+    if kind == SubjectKind.PERSON:
+        subject = ("Cá nhân", person_code, person_name)
     else:
-        kind, code, name = "Tập thể", result.unit.code, result.unit.full_name
+        subject = ("Tập thể", unit_code, unit_name)
     return [
         number,
-        kind,
-        code,
-        name,
-        result.unit.full_name,
-        names.get(result.code, result.code),
-        OUTCOME_LABELS[Outcome(result.outcome)],
-        result.reasons,
-        result.next_step,
-        result.rule_id,
+        *subject,
+        unit_name,
+        names.get(code, code),
+        OUTCOME_LABELS[Outcome(outcome)],
+        *rest,
     ]
