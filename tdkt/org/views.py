@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -21,6 +22,7 @@ from tdkt.org.forms import ChildUnitForm, EventForm, TreeQueryForm, UnitForm
 from tdkt.org.history import unit_history
 from tdkt.org.models import EventKind, Unit
 from tdkt.people.models import Person
+from tdkt.web.panels import render_verdicts, year_from
 
 
 def _flatten(nodes, expand: bool):
@@ -188,3 +190,15 @@ def event_list(request):
         {"page": page, "kinds": EventKind.choices, "kind": request.GET.get("kind", ""),
          "can_record": can_record},
     )  # fmt: skip
+
+
+@login_required
+def unit_eligibility(request, pk):
+    """The eligibility panel of a unit (collective titles) for ``?year=``."""
+    from tdkt.eligibility.selectors import eligibility_for_unit
+
+    unit = get_scoped_or_404(Unit.objects.all(), request.user, pk=pk)
+    year = year_from(request)
+    verdicts = eligibility_for_unit(unit=unit, year=year)
+    url = reverse("org:eligibility", kwargs={"pk": unit.pk})
+    return render_verdicts(request, verdicts=verdicts, year=year, panel_url=url)

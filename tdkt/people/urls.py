@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/lich-su/", views.person_history_view, name="history"),
     path("<int:pk>/them/<slug:kind>/", views.fact_add, name="fact-add"),
     path("<int:pk>/dieu-dong/", views.person_move_view, name="move"),
+    path("<int:pk>/xet-khen-thuong/", views.person_eligibility, name="eligibility"),
     path(
         "<int:pk>/tam-dung/<int:freeze_pk>/ket-thuc/", views.freeze_close_view, name="freeze-close"
     ),

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -20,6 +21,7 @@ from tdkt.people.forms import FACT_FORMS, FreezeCloseForm, MoveForm, PersonForm
 from tdkt.people.history import person_history
 from tdkt.people.models import Freeze, Person
 from tdkt.people.tables import PersonTable
+from tdkt.web.panels import render_verdicts, year_from
 
 PAGE_SIZE = 50
 
@@ -194,3 +196,15 @@ def freeze_close_view(request, pk, freeze_pk):
     return render(
         request, "people/fact_form.html", {"person": person, "form": form, "title": title}
     )
+
+
+@login_required
+def person_eligibility(request, pk):
+    """The eligibility panel of a person for ``?year=``: every code with its verdict."""
+    from tdkt.eligibility.selectors import eligibility_for_person
+
+    person = selectors.person_get(user=request.user, pk=pk)
+    year = year_from(request)
+    verdicts = eligibility_for_person(person=person, year=year)
+    url = reverse("people:eligibility", kwargs={"pk": person.pk})
+    return render_verdicts(request, verdicts=verdicts, year=year, panel_url=url)

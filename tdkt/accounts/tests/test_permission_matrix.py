@@ -22,6 +22,8 @@ PAGES = [
     ("people:edit", "duc", "hanoi_officer", "phu_tho_officer"),
     ("people:fact-add", "duc_rating", "hanoi_officer", "phu_tho_officer"),
     ("people:move", "duc", "hanoi_officer", "phu_tho_officer"),
+    ("people:eligibility", "duc", "hanoi_officer", "phu_tho_officer"),
+    ("org:eligibility", "hanoi_unit", "hanoi_officer", "phu_tho_officer"),
     ("accounts:profile", None, "hanoi_officer", None),
     ("accounts:tokens", None, "hanoi_officer", None),
 ]

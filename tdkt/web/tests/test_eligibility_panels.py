@@ -1,0 +1,50 @@
+"""The eligibility panels of the person page and the unit page."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from tdkt.people import services
+
+
+@pytest.mark.django_db
+def test_person_panel_lists_verdicts_with_reasons(client, people, users):
+    person = people["duc"]
+    services.rating_set(person=person, year=2025, rating="HTXSNV", reason="Kết quả")
+    client.force_login(users["hanoi_officer"])
+    url = reverse("people:eligibility", kwargs={"pk": person.pk})
+    page = client.get(url, {"year": 2025}).content.decode()
+    assert "Chiến sĩ thi đua cơ sở" in page and "Đủ điều kiện" in page
+    assert "Điều 23 Luật Thi đua, khen thưởng 06/2022/QH15" in page
+    detail = client.get(reverse("people:detail", kwargs={"pk": person.pk})).content.decode()
+    assert url in detail
+
+
+@pytest.mark.django_db
+def test_person_panel_says_what_is_missing(client, people, users):
+    client.force_login(users["hanoi_officer"])
+    url = reverse("people:eligibility", kwargs={"pk": people["duc"].pk})
+    page = client.get(url, {"year": 2024}).content.decode()
+    assert "cần xếp loại mức độ hoàn thành nhiệm vụ năm 2024" in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("year", ["abc", "1990", "99999", ""])
+def test_panels_accept_any_year_parameter(client, org, people, users, year):
+    client.force_login(users["hanoi_officer"])
+    for url in (
+        reverse("people:eligibility", kwargs={"pk": people["duc"].pk}),
+        reverse("org:eligibility", kwargs={"pk": org.hanoi.pk}),
+    ):
+        assert client.get(url, {"year": year}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_unit_panel_lists_collective_titles(client, org, users):
+    client.force_login(users["hanoi_officer"])
+    this_year = dt.date.today().year
+    page = client.get(
+        reverse("org:eligibility", kwargs={"pk": org.hanoi.pk}), {"year": this_year - 1}
+    ).content.decode()
+    assert "Tập thể lao động tiên tiến" in page
