@@ -249,3 +249,49 @@ def check_other_title(ev: Evaluation, code: str, text: str, citation: str) -> Ch
             c.text for c in verdict.reasons_not_met
         ]
     return ev.findings.add(f"meets_{code.lower()}", text, check, citation, facts)
+
+
+def standing_award_years(subject, code: str) -> set[int]:
+    """Years in which ``code`` was awarded as a merit award that still stands (not revoked,
+    not ad hoc or thematic): the only awards that may serve higher awards."""
+    return {a.year for a in subject.awards_of(code) if a.counts_for_merit}
+
+
+def last_award_year_before(subject, code: str, year: int) -> int | None:
+    """The latest year before ``year`` in which ``code`` was awarded as a standing merit award;
+    the achievements up to that year were already rewarded by it."""
+    years = [y for y in standing_award_years(subject, code) if y < year]
+    return max(years) if years else None
+
+
+def rating_run(
+    person: PersonHistory, end_year: int, minimum: str, *, after: int | None = None
+) -> tuple[list[int], bool]:
+    """The consecutive years ending at ``end_year`` rated ``minimum`` or better, all later than
+    ``after``, ascending. When ``end_year`` has no rating yet the run ends at ``end_year - 1``
+    and the second value is True (the end year is undecided)."""
+    undecided = person.ratings.get(end_year) is None
+    year = end_year - 1 if undecided else end_year
+    years = []
+    while (after is None or year > after) and rating_at_least(person, year, minimum):
+        years.append(year)
+        year -= 1
+    return sorted(years), undecided
+
+
+def join_years(years) -> str:
+    """'2022, 2023, 2024' for a list of years."""
+    return ", ".join(str(y) for y in sorted(years))
+
+
+def discipline_days_within(person: PersonHistory, start: dt.date, end: dt.date, threshold: str):
+    """Days from ``start`` to ``end`` (inclusive) covered by a discipline period of level
+    ``threshold`` or above, overlapping periods counted once."""
+    floor = DISCIPLINE_ORDER[threshold]
+    covered: set[int] = set()
+    for d in person.disciplines:
+        if DISCIPLINE_ORDER[d.level] < floor:
+            continue
+        first, last = max(d.start, start), min(d.end, end)
+        covered.update(range(first.toordinal(), last.toordinal() + 1))
+    return len(covered)
