@@ -39,6 +39,8 @@ SYSTEM_ERROR = "Lỗi hệ thống khi xét; không có kết quả nào đượ
 PROGRESS_EVERY = 500
 """Subjects evaluated between two writes of results and progress."""
 REASONS_MAX = 1000
+SWEEPS_KEPT = 10
+"""Sweeps kept per user; starting one more forgets the oldest finished one."""
 NEXT_STEP_MAX = 300
 RESULT_COLUMNS = [
     "job_id",
@@ -61,7 +63,8 @@ def sweep_start(*, user, year: int, codes: list[str]) -> SweepJob:
     """Queue a sweep of ``year`` for ``codes`` over the reach of ``user``.
 
     Raises ``DomainError`` when no code is given, a code is unknown, the year is implausible or
-    none of the codes has rules covering the year. The job keeps the codes in catalog order.
+    none of the codes has rules covering the year. The job keeps the codes in catalog order;
+    the user's sweeps beyond the ``SWEEPS_KEPT`` most recent are deleted.
     """
     if not codes:
         raise DomainError(_(NO_CODES), field="codes", code=NO_CODES)
@@ -77,10 +80,21 @@ def sweep_start(*, user, year: int, codes: list[str]) -> SweepJob:
     if not codes_for(PERSON, year, wanted) + codes_for(UNIT, year, wanted):
         raise DomainError(_(NOT_COVERED).format(year=year), field="year", code=NOT_COVERED)
     job = SweepJob.objects.create(created_by=user, year=year, codes=wanted)
+    _forget_old_sweeps(user)
     from tdkt.eligibility.tasks import run_sweep_job
 
     transaction.on_commit(lambda: run_sweep_job.enqueue(job.pk))
     return job
+
+
+def _forget_old_sweeps(user) -> None:
+    """Keep the user's ``SWEEPS_KEPT`` most recent sweeps; older finished ones go with their
+    results (a sector-wide sweep stores about 130,000 rows)."""
+    kept = SweepJob.objects.filter(created_by=user).order_by("-created_at", "-pk")
+    old = kept.filter(status__in=[SweepStatus.SUCCEEDED, SweepStatus.FAILED]).exclude(
+        pk__in=list(kept.values_list("pk", flat=True)[:SWEEPS_KEPT])
+    )
+    old.delete()
 
 
 def sweep_run(*, job_id: int) -> SweepJob:
@@ -147,24 +161,13 @@ def _run(job: SweepJob) -> None:
 
 
 class _Writer:
-    """Evaluates subjects batch by batch, stores each batch's results and the progress.
-
-    Results are inserted with one ``executemany`` per batch rather than ``bulk_create``: they
-    are derived rows without history or signals, and on the full demo ``bulk_create`` spent
-    about 2.8 s building SQL for 33,000 rows where ``executemany`` takes 0.25 s.
-    """
+    """Evaluates subjects batch by batch, stores each batch's results and the progress."""
 
     def __init__(self, job: SweepJob):
         self.job = job
         self.rank = {code: rank for rank, code in enumerate(job.codes)}
         self.counts: dict[str, Counter] = {}
         self.done = 0
-        quote = connection.ops.quote_name
-        self.sql = "INSERT INTO {} ({}) VALUES ({})".format(
-            quote(SweepResult._meta.db_table),
-            ", ".join(quote(column) for column in RESULT_COLUMNS),
-            ", ".join(["%s"] * len(RESULT_COLUMNS)),
-        )
 
     def evaluate(self, kind: str, batch, codes: list[str], engine: Engine) -> None:
         rows = []
@@ -174,8 +177,7 @@ class _Writer:
                 verdict = engine.evaluate(history, code, self.job.year)
                 self.counts.setdefault(code, Counter())[str(verdict.outcome)] += 1
                 rows.append(self._row(kind, history, verdict))
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.executemany(self.sql, rows)
+        insert_results(rows)
         SweepJob.objects.filter(pk=self.job.pk).update(progress=self.done)
 
     def _row(self, kind: str, history, verdict: Verdict) -> tuple:
@@ -196,6 +198,28 @@ class _Writer:
 
     def summary(self) -> dict[str, dict[str, int]]:
         return {code: dict(counter) for code, counter in self.counts.items()}
+
+
+@transaction.atomic
+def insert_results(rows: list[tuple]) -> None:
+    """Insert result rows given as tuples in ``RESULT_COLUMNS`` order.
+
+    Not ``bulk_create``: results are derived rows without history or signals, and building
+    them as model instances and SQL cost more than the sweep itself. Measured on the full demo
+    for 16,000 rows: ``bulk_create`` 1.3 s on SQLite and 1.1–1.3 s on PostgreSQL;
+    ``executemany`` 0.3 s on SQLite; ``COPY`` 0.25 s on PostgreSQL.
+    """
+    quote = connection.ops.quote_name
+    table = quote(SweepResult._meta.db_table)
+    columns = ", ".join(quote(column) for column in RESULT_COLUMNS)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            placeholders = ", ".join(["%s"] * len(RESULT_COLUMNS))
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows)
 
 
 def reasons_summary(verdict: Verdict) -> str:

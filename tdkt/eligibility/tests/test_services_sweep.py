@@ -171,3 +171,20 @@ def test_the_insert_writes_every_column_of_the_result_model():
     columns = [f.column for f in SweepResult._meta.concrete_fields if not f.primary_key]
 
     assert columns == RESULT_COLUMNS
+
+
+def test_starting_a_sweep_forgets_the_oldest_beyond_those_kept(
+    users, staff, django_capture_on_commit_callbacks, monkeypatch
+):
+    monkeypatch.setattr(services, "SWEEPS_KEPT", 2)
+    officer = users["hanoi_officer"]
+    first = _run(officer, ["LDTT"], django_capture_on_commit_callbacks)
+    others = SweepJob.objects.create(created_by=users["phu_tho_officer"], year=YEAR, codes=["LDTT"])
+    _run(officer, ["LDTT"], django_capture_on_commit_callbacks)
+
+    last = _run(officer, ["LDTT"], django_capture_on_commit_callbacks)
+
+    assert not SweepJob.objects.filter(pk=first.pk).exists()
+    assert not SweepResult.objects.filter(job_id=first.pk).exists()
+    assert SweepJob.objects.filter(created_by=officer).count() == 2
+    assert SweepJob.objects.filter(pk__in=[others.pk, last.pk]).count() == 2
