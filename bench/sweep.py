@@ -8,7 +8,8 @@ For the user's reach (default: the sector officer, who reaches everything) it pr
 over ``--runs`` runs of:
 
 - the time to load every history (persons, then units with their members' statistics);
-- the time to evaluate every subject for every code whose rules cover the year;
+- the time to evaluate every subject for every code whose rules cover the year, result rows
+  included (in up to ``evaluation.PROCESSES`` worker processes, as the job does);
 - subjects per second of the whole sweep (load and evaluation);
 - the number of SQL queries of the whole sweep, and the same for ``--small-user`` (one
   province), which must be equal: the count does not depend on the number of subjects;
@@ -20,7 +21,6 @@ store every result row), and deletes it afterwards.
 """
 
 import argparse
-import itertools
 import statistics
 import sys
 import time
@@ -54,9 +54,16 @@ def sweep_once(user, year: int) -> dict:
 
     from tdkt.accounts.scope import reach_of
     from tdkt.eligibility.codes import codes_for
+    from tdkt.eligibility.evaluation import (
+        PERSON_KIND,
+        PROCESSES,
+        UNIT_KIND,
+        Question,
+        batches_of,
+        evaluate_batches,
+    )
     from tdkt.eligibility.selectors import load_subjects
     from tdkt.eligibility.services import PROGRESS_EVERY, collector_paused
-    from tdkt.rules.engine import Engine
     from tdkt.rules.registry import PERSON, UNIT
 
     reach_of(user)  # the user's reach is computed once per request, before any page work
@@ -66,18 +73,22 @@ def sweep_once(user, year: int) -> dict:
     query_count = len(queries.captured_queries)
 
     def evaluate() -> int:
-        verdicts = 0
-        for histories, codes, engine in (
-            (subjects.people, person_codes, None),
-            (subjects.units, unit_codes, subjects.engine),
-        ):
-            for batch in itertools.batched(histories.values(), PROGRESS_EVERY):
-                batch_engine = engine or Engine()
-                for history in batch:
-                    for code in codes:
-                        batch_engine.evaluate(history, code, year)
-                        verdicts += 1
-        return verdicts
+        question = Question(0, year, {c: r for r, c in enumerate(person_codes + unit_codes)})
+        people = subjects.people.values()
+        batches = (
+            batches_of(PERSON_KIND, people, person_codes, PROGRESS_EVERY),
+            batches_of(
+                UNIT_KIND,
+                subjects.units.values(),
+                unit_codes,
+                PROGRESS_EVERY,
+                first_position=len(people),
+                engine=subjects.engine,
+            ),
+        )
+        return sum(
+            len(rows) for group in batches for _b, rows, _c in evaluate_batches(question, group)
+        )
 
     with collector_paused():
         evaluation, verdicts = _timed(evaluate)
@@ -89,6 +100,7 @@ def sweep_once(user, year: int) -> dict:
         "units": len(subjects.units),
         "verdicts": verdicts,
         "codes": len(person_codes) + len(unit_codes),
+        "processes": PROCESSES,
     }
 
 
@@ -149,7 +161,7 @@ def main() -> None:
         f" {first['codes']} codes; {first['verdicts']} verdicts"
     )
     print(f"Load histories:     {load:6.2f} s")
-    print(f"Evaluate:           {evaluation:6.2f} s")
+    print(f"Evaluate:           {evaluation:6.2f} s  (up to {first['processes']} processes)")
     print(f"Whole sweep:        {whole:6.2f} s  ({subjects / whole:,.0f} subjects/s)")
     print(
         f"Queries:            {first['queries']} ({user.username}, {subjects} subjects);"

@@ -2,14 +2,12 @@
 
 ``sweep_start`` checks the question and queues the job. ``sweep_run`` (the background task)
 loads the histories of every person and unit in the officer's reach in bulk, evaluates every
-asked code, and stores one row per subject and code. Subjects are evaluated in batches, each
-with one engine (an engine remembers every verdict it gave, so a rule can build on another for
-the same subject; a fresh engine per batch keeps the memory flat). A job that fails leaves no
-results behind.
+asked code (``evaluation``: batches of subjects, each with one engine, in worker processes for
+large sweeps), and stores one row per subject and code. A job that fails leaves no results
+behind.
 """
 
 import gc
-import itertools
 import logging
 from collections import Counter
 from collections.abc import Iterator
@@ -21,11 +19,16 @@ from django.utils.translation import gettext as _
 
 from tdkt.core.errors import DomainError
 from tdkt.eligibility.codes import catalog_order, codes_for
-from tdkt.eligibility.models import SubjectKind, SweepJob, SweepResult, SweepStatus
+from tdkt.eligibility.evaluation import (
+    PERSON_KIND,
+    UNIT_KIND,
+    Question,
+    batches_of,
+    evaluate_batches,
+)
+from tdkt.eligibility.models import SweepJob, SweepResult, SweepStatus
 from tdkt.eligibility.selectors import load_subjects
-from tdkt.rules.engine import Engine
 from tdkt.rules.registry import PERSON, UNIT
-from tdkt.rules.verdicts import Check, Outcome, Verdict
 
 logger = logging.getLogger(__name__)
 
@@ -147,57 +150,30 @@ def _run(job: SweepJob) -> None:
     person_codes = codes_for(PERSON, job.year, job.codes)
     unit_codes = codes_for(UNIT, job.year, job.codes)
     subjects = load_subjects(user=user, year=job.year, with_units=bool(unit_codes))
-    people = subjects.people if person_codes else {}
+    people = subjects.people.values() if person_codes else ()
+    question = Question(job.pk, job.year, {code: rank for rank, code in enumerate(job.codes)})
+    persons = batches_of(PERSON_KIND, people, person_codes, PROGRESS_EVERY)
+    units = batches_of(
+        UNIT_KIND,
+        subjects.units.values(),
+        unit_codes,
+        PROGRESS_EVERY,
+        first_position=len(people),
+        engine=subjects.engine,
+    )
     SweepJob.objects.filter(pk=job.pk).update(total=len(people) + len(subjects.units))
-    writer = _Writer(job)
-    for kind, histories, codes, engine in (
-        (SubjectKind.PERSON, people, person_codes, None),
-        (SubjectKind.UNIT, subjects.units, unit_codes, subjects.engine),
-    ):
-        for batch in itertools.batched(histories.values(), PROGRESS_EVERY):
-            writer.evaluate(kind, batch, codes, engine or Engine())
-    job.uncovered = [code for code in job.codes if code not in person_codes + unit_codes]
-    _finish(job, status=SweepStatus.SUCCEEDED, summary=writer.summary())
-
-
-class _Writer:
-    """Evaluates subjects batch by batch, stores each batch's results and the progress."""
-
-    def __init__(self, job: SweepJob):
-        self.job = job
-        self.rank = {code: rank for rank, code in enumerate(job.codes)}
-        self.counts: dict[str, Counter] = {}
-        self.done = 0
-
-    def evaluate(self, kind: str, batch, codes: list[str], engine: Engine) -> None:
-        rows = []
-        for history in batch:
-            self.done += 1
-            for code in codes:
-                verdict = engine.evaluate(history, code, self.job.year)
-                self.counts.setdefault(code, Counter())[str(verdict.outcome)] += 1
-                rows.append(self._row(kind, history, verdict))
-        insert_results(rows)
-        SweepJob.objects.filter(pk=self.job.pk).update(progress=self.done)
-
-    def _row(self, kind: str, history, verdict: Verdict) -> tuple:
-        is_person = kind == SubjectKind.PERSON
-        return (
-            self.job.pk,
-            kind,
-            int(history.id) if is_person else None,
-            int(history.unit_id if is_person else history.id),
-            verdict.code,
-            self.rank[verdict.code],
-            self.done,
-            str(verdict.outcome),
-            verdict.rule_id,
-            reasons_summary(verdict),
-            verdict.next_step[:NEXT_STEP_MAX],
-        )
-
-    def summary(self) -> dict[str, dict[str, int]]:
-        return {code: dict(counter) for code, counter in self.counts.items()}
+    counts: dict[str, Counter] = {code: Counter() for code in person_codes + unit_codes}
+    done = 0
+    for batches in (persons, units):
+        for batch, rows, batch_counts in evaluate_batches(question, batches):
+            insert_results(rows)
+            done += len(batch.histories)
+            SweepJob.objects.filter(pk=job.pk).update(progress=done)
+            for code, counter in batch_counts.items():
+                counts[code].update(counter)
+    job.uncovered = [code for code in job.codes if code not in counts]
+    summary = {code: dict(counter) for code, counter in counts.items()}
+    _finish(job, status=SweepStatus.SUCCEEDED, summary=summary)
 
 
 @transaction.atomic
@@ -220,19 +196,6 @@ def insert_results(rows: list[tuple]) -> None:
         else:
             placeholders = ", ".join(["%s"] * len(RESULT_COLUMNS))
             cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows)
-
-
-def reasons_summary(verdict: Verdict) -> str:
-    """The conditions that decided the outcome, in one line: those not met when not eligible,
-    those unknown when the verdict needs review, nothing when eligible."""
-    wanted = {
-        Outcome.NOT_ELIGIBLE: Check.NOT_MET,
-        Outcome.NEEDS_REVIEW: Check.UNKNOWN,
-    }.get(verdict.outcome)
-    if wanted is None:
-        return ""
-    text = "; ".join(c.text for c in verdict.conditions if c.check == wanted)
-    return text if len(text) <= REASONS_MAX else text[: REASONS_MAX - 1] + "…"
 
 
 def _finish(job: SweepJob, *, status: str, summary=None, error: str = "") -> None:

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from tdkt.core.errors import DomainError
-from tdkt.eligibility import services
+from tdkt.eligibility import evaluation, services
 from tdkt.eligibility.models import SubjectKind, SweepJob, SweepResult, SweepStatus
 from tdkt.eligibility.services import (
     NO_CODES,
@@ -156,7 +156,7 @@ def test_a_failing_job_keeps_no_results(users, staff, monkeypatch):
             raise RuntimeError("rule bug")
         return ""
 
-    monkeypatch.setattr(services, "reasons_summary", broken)
+    monkeypatch.setattr(evaluation, "reasons_summary", broken)
 
     with pytest.raises(RuntimeError):
         sweep_run(job_id=job.pk)
@@ -171,6 +171,7 @@ def test_the_insert_writes_every_column_of_the_result_model():
     columns = [f.column for f in SweepResult._meta.concrete_fields if not f.primary_key]
 
     assert columns == RESULT_COLUMNS
+    assert (evaluation.PERSON_KIND, evaluation.UNIT_KIND) == (SubjectKind.PERSON, SubjectKind.UNIT)
 
 
 def test_starting_a_sweep_forgets_the_oldest_beyond_those_kept(
