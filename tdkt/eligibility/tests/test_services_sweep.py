@@ -189,3 +189,15 @@ def test_starting_a_sweep_forgets_the_oldest_beyond_those_kept(
     assert not SweepResult.objects.filter(job_id=first.pk).exists()
     assert SweepJob.objects.filter(created_by=officer).count() == 2
     assert SweepJob.objects.filter(pk__in=[others.pk, last.pk]).count() == 2
+
+
+def test_the_demo_flush_removes_results_with_the_persons_and_units(
+    users, staff, django_capture_on_commit_callbacks
+):
+    from tdkt.demo.flush import flush_domain_data
+
+    job = _run(users["hanoi_officer"], ["LDTT", "TTLDTT"], django_capture_on_commit_callbacks)
+
+    flush_domain_data()
+
+    assert not SweepResult.objects.filter(job=job).exists()
