@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from tdkt.rules.facts import PersonHistory, UnitHistory
 from tdkt.rules.params import DatedValue, param
-from tdkt.rules.registry import PERSON, RuleVersion, all_codes, version_on, versions_of
+from tdkt.rules.registry import PERSON, RuleVersion, is_known, version_on, versions_of
 from tdkt.rules.verdicts import Findings, Verdict, outcome_of
 
 UNKNOWN_CODE = "Mã danh hiệu, hình thức khen thưởng “{code}” không có trong bộ quy tắc."
@@ -120,7 +120,17 @@ class Engine:
         )
 
 
+_NOTES: dict[tuple[str, dt.date], object] = {}
+
+
 def _unsure_param_note(name, dated):
+    key = (name, dated.effective)
+    if key not in _NOTES:
+        _NOTES[key] = _build_unsure_note(name, dated)
+    return _NOTES[key]
+
+
+def _build_unsure_note(name, dated):
     from tdkt.rules.verdicts import Check, Condition
 
     return Condition(
@@ -135,7 +145,7 @@ def _unsure_param_note(name, dated):
 
 
 def _version(code: str, ref: dt.date) -> RuleVersion:
-    if code not in all_codes():
+    if not is_known(code):
         raise EvaluationError(UNKNOWN_CODE.format(code=code), field="code")
     version = version_on(code, ref)
     if version is None:

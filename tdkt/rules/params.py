@@ -87,9 +87,18 @@ def all_parameters() -> dict[str, Parameter]:
     return parameters
 
 
+_IN_FORCE: dict[tuple[str, dt.date], DatedValue] = {}
+
+
 def param(name: str, day: dt.date) -> DatedValue:
-    """The value of parameter ``name`` in force on ``day``."""
-    try:
-        return all_parameters()[name].value_on(day)
-    except KeyError:
-        raise ParameterError(f"Không có tham số “{name}”.") from None
+    """The value of parameter ``name`` in force on ``day`` (memoised: parameters are read-only
+    files loaded once per process)."""
+    key = (name, day)
+    found = _IN_FORCE.get(key)
+    if found is None:
+        try:
+            found = all_parameters()[name].value_on(day)
+        except KeyError:
+            raise ParameterError(f"Không có tham số “{name}”.") from None
+        _IN_FORCE[key] = found
+    return found

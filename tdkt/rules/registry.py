@@ -71,14 +71,32 @@ def all_codes() -> list[str]:
     return sorted(_RULES)
 
 
+_IN_FORCE: dict[tuple[str, dt.date], RuleVersion | None] = {}
+
+
 def version_on(code: str, day: dt.date) -> RuleVersion | None:
-    """The version in force on ``day``, or None before the first one."""
-    found = None
-    for version in versions_of(code):
-        if version.effective <= day:
-            found = version
-    return found
+    """The version in force on ``day``, or None before the first one (memoised)."""
+    key = (code, day)
+    if key not in _IN_FORCE:
+        found = None
+        for version in versions_of(code):
+            if version.effective <= day:
+                found = version
+        _IN_FORCE[key] = found
+    return _IN_FORCE[key]
+
+
+def is_known(code: str) -> bool:
+    _load_rules()
+    return code in _RULES
+
+
+_loaded = False
 
 
 def _load_rules() -> None:
-    from tdkt.rules import library  # noqa: F401  (importing registers every rule)
+    global _loaded
+    if not _loaded:
+        from tdkt.rules import library  # noqa: F401  (importing registers every rule)
+
+        _loaded = True

@@ -2,6 +2,7 @@
 initiatives. Each adds a condition to the evaluation's findings and returns what it found."""
 
 import datetime as dt
+from functools import cache
 
 from tdkt.rules.engine import Evaluation
 from tdkt.rules.facts import (
@@ -51,8 +52,10 @@ def year_bounds(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
+@cache
 def fmt(day: dt.date | None) -> str:
-    return f"{day:%d/%m/%Y}" if day else "—"
+    """dd/mm/yyyy, or a dash for no date (cached: the same dates recur across a sweep)."""
+    return f"{day.day:02d}/{day.month:02d}/{day.year}" if day else "—"
 
 
 def principles(ev: Evaluation) -> str:
