@@ -13,7 +13,7 @@ class SweepForm(forms.Form):
     year = forms.IntegerField(label=_("Năm xét"), min_value=FIRST_YEAR, max_value=LAST_YEAR)
     codes = forms.MultipleChoiceField(
         label=_("Danh hiệu, hình thức khen thưởng"),
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
         error_messages={"required": _("Hãy chọn ít nhất một danh hiệu, hình thức khen thưởng.")},
     )
 
