@@ -132,3 +132,41 @@ def sweep_unit_choices(*, user, year: int) -> QuerySet[Unit]:
 def award_names() -> dict[str, str]:
     """The catalog's Vietnamese name of every code."""
     return dict(AwardType.objects.values_list("code", "name"))
+
+
+QUOTA_CODES = {"CSTDCS": "LDTT", "TTLDXS": "TTLDTT"}
+
+
+def quota_findings_for_unit(*, unit: Unit, year: int):
+    """The unit-level quotas applied to the titles granted in the unit's subtree for ``year``
+    (register counts: merit awards that stand). One query; empty before the parameters begin."""
+    from django.db.models import Count, Q
+
+    from tdkt.awards.models import Award
+    from tdkt.rules.params import ParameterError
+    from tdkt.rules.quotas import check_quotas
+
+    codes = [*QUOTA_CODES, *QUOTA_CODES.values()]
+    rows = (
+        Award.objects.filter(
+            year=year,
+            revoked=False,
+            kind="CONG_TRANG",
+            holder_unit__path__startswith=unit.path,
+            award_type__code__in=codes,
+        )
+        .exclude(Q(unit=unit))
+        .values_list("award_type__code")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    counts = dict.fromkeys(codes, 0) | dict(rows)
+    try:
+        return check_quotas(
+            year=year,
+            reference_date=dt.date(year, 12, 31),
+            proposals={code: counts[code] for code in QUOTA_CODES},
+            basis={basis: counts[basis] for basis in QUOTA_CODES.values()},
+        )
+    except ParameterError:
+        return []

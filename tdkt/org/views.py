@@ -195,10 +195,11 @@ def event_list(request):
 @login_required
 def unit_eligibility(request, pk):
     """The eligibility panel of a unit (collective titles) for ``?year=``."""
-    from tdkt.eligibility.selectors import eligibility_for_unit
+    from tdkt.eligibility.selectors import eligibility_for_unit, quota_findings_for_unit
 
     unit = get_scoped_or_404(Unit.objects.all(), request.user, pk=pk)
     year = year_from(request)
     verdicts = eligibility_for_unit(unit=unit, year=year)
+    quotas = quota_findings_for_unit(unit=unit, year=year)
     url = reverse("org:eligibility", kwargs={"pk": unit.pk})
-    return render_verdicts(request, verdicts=verdicts, year=year, panel_url=url)
+    return render_verdicts(request, verdicts=verdicts, year=year, panel_url=url, quotas=quotas)

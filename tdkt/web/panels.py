@@ -18,9 +18,15 @@ def year_from(request) -> int:
     return min(max(year, FIRST_YEAR), this_year)
 
 
-def render_verdicts(request, *, verdicts, year: int, panel_url: str):
+def render_verdicts(request, *, verdicts, year: int, panel_url: str, quotas=()):
     names = award_names()
     rows = [{"verdict": v, "name": names.get(v.code, v.code)} for v in verdicts]
     years = list(range(timezone.localdate().year, FIRST_YEAR - 1, -1))
-    context = {"rows": rows, "year": year, "years": years, "panel_url": panel_url}
+    context = {
+        "rows": rows,
+        "year": year,
+        "years": years,
+        "panel_url": panel_url,
+        "quotas": quotas,
+    }
     return render(request, "web/_verdicts.html", context)

@@ -48,3 +48,24 @@ def test_unit_panel_lists_collective_titles(client, org, users):
         reverse("org:eligibility", kwargs={"pk": org.hanoi.pk}), {"year": this_year - 1}
     ).content.decode()
     assert "Tập thể lao động tiên tiến" in page
+
+
+@pytest.mark.django_db
+def test_unit_panel_flags_a_quota_exceeded_in_the_register(client, org, users):
+    from tdkt.awards.models import Award
+    from tdkt.catalog.models import AwardType
+    from tdkt.testing import make_person
+
+    types = {t.code: t for t in AwardType.objects.filter(code__in=["LDTT", "CSTDCS"])}
+    for i in range(4):
+        person = make_person(org.hanoi_division, f"Người {i}")
+        for code in ("LDTT", "CSTDCS") if i < 2 else ("LDTT",):
+            Award.objects.create(
+                award_type=types[code], person=person, year=2023, decision_number=f"{i}/QĐ",
+                decision_date=dt.date(2023, 12, 20), holder_unit=org.hanoi_division,
+            )  # fmt: skip
+    client.force_login(users["hanoi_officer"])
+    page = client.get(
+        reverse("org:eligibility", kwargs={"pk": org.hanoi.pk}), {"year": 2023}
+    ).content.decode()
+    assert 'data-testid="quotas"' in page and "bi-exclamation-triangle" in page
