@@ -69,3 +69,14 @@ def test_unit_panel_flags_a_quota_exceeded_in_the_register(client, org, users):
         reverse("org:eligibility", kwargs={"pk": org.hanoi.pk}), {"year": 2023}
     ).content.decode()
     assert 'data-testid="quotas"' in page and "bi-exclamation-triangle" in page
+
+
+@pytest.mark.django_db
+def test_panel_summary_names_the_conditions_not_met(client, people, users):
+    person = people["duc"]
+    services.rating_set(person=person, year=2025, rating="HTNV", reason="Kết quả")
+    client.force_login(users["hanoi_officer"])
+    page = client.get(
+        reverse("people:eligibility", kwargs={"pk": person.pk}), {"year": 2025}
+    ).content.decode()
+    assert "không đạt: xếp loại năm 2025 từ hoàn thành tốt nhiệm vụ trở lên" in page
