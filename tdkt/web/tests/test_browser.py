@@ -98,3 +98,45 @@ def test_officer_finds_a_person_without_diacritics(browser_page, live_server, or
     _shot(page, "05-person")
 
     assert page.foreign_requests() == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_officer_checks_eligibility_and_runs_a_sweep(
+    browser_page, live_server, org, people, users, tmp_path
+):
+    from openpyxl import load_workbook
+
+    from tdkt.people import services
+    from tdkt.testing import PASSWORD
+
+    services.rating_set(person=people["duc"], year=2025, rating="HTXSNV", reason="Kết quả")
+    page = browser_page
+    page.goto(f"{live_server.url}/dang-nhap/")
+    page.fill("#id_username", "tdkt.hanoi")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_selector("#ratings-chart")
+
+    page.goto(f"{live_server.url}/can-bo/{people['duc'].pk}/")
+    page.wait_for_selector("#eligibility-panel")
+    page.select_option("#eligibility-year", "2025")
+    page.wait_for_selector("#eligibility-panel >> text=Có thể đề nghị khen thưởng năm 2025")
+    page.locator("#eligibility-panel details", has_text="Chiến sĩ thi đua cơ sở").click()
+    assert "Đủ điều kiện" in page.locator("#eligibility-panel").inner_text()
+    _shot(page, "06-eligibility-panel")
+
+    page.click("nav >> text=Rà soát")
+    page.fill("input[name=year]", "2025")
+    page.click("text=Bắt đầu xét")
+    page.wait_for_selector("text=Kết quả xét khen thưởng năm 2025", timeout=30000)
+    page.wait_for_selector("table >> text=Đặng Văn Đức", timeout=30000)
+    _shot(page, "07-sweep")
+    with page.expect_download() as download_info:
+        page.click("text=Xuất Excel")
+    path = tmp_path / download_info.value.suggested_filename
+    assert path.suffix == ".xlsx"
+    download_info.value.save_as(path)
+    sheet = load_workbook(path, read_only=True).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert any("Đặng Văn Đức" in str(cell) for row in rows for cell in row)
+    assert page.foreign_requests() == []
