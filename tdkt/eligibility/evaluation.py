@@ -112,12 +112,24 @@ def evaluate_batches(
         for batch in batches:
             yield batch, *evaluate_batch(question, batch)
         return
+    _release_connections()
     context = multiprocessing.get_context("fork")
     with context.Pool(processes, initializer=_share, initargs=(question, batches)) as pool:
         for batch, (rows, counts) in zip(
             batches, pool.imap(_evaluate_nth, range(len(batches))), strict=True
         ):
             yield batch, rows, counts
+
+
+def _release_connections() -> None:
+    """Close this process's idle database connections before forking, so that no worker
+    inherits a database socket; the parent reconnects on its next query. Connections inside a
+    transaction stay open (the workers never use them)."""
+    from django.db import connections
+
+    for connection in connections.all(initialized_only=True):
+        if not connection.in_atomic_block:
+            connection.close()
 
 
 def _processes(batches: list[Batch]) -> int:
