@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "tdkt.initiatives",
     "tdkt.rules",
     "tdkt.eligibility",
+    "tdkt.emulation",
+    "tdkt.scoring",
     "tdkt.imports",
     "tdkt.demo",
     "tdkt.web",

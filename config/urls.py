@@ -25,6 +25,8 @@ urlpatterns = [
     path("nhap-du-lieu/", include("tdkt.imports.urls")),
     path("xet-khen-thuong/", include("tdkt.eligibility.urls")),
     path("quy-tac/", include("tdkt.rules.urls")),
+    path("thi-dua/", include("tdkt.emulation.urls")),
+    path("cham-diem/", include("tdkt.scoring.urls")),
     path("danh-muc/", include("tdkt.catalog.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),

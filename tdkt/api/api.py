@@ -93,14 +93,18 @@ def on_domain_error(request, exc: DomainError):
 
 def _register() -> None:
     from tdkt.accounts.api import router as accounts_router
+    from tdkt.emulation.api import router as emulation_router
     from tdkt.org.api import router as org_router
     from tdkt.people.api import router as people_router
     from tdkt.rules.api import router as rules_router
+    from tdkt.scoring.api import router as scoring_router
 
     api.add_router("/units", org_router)
     api.add_router("/people", people_router)
     api.add_router("/me", accounts_router)
     api.add_router("/eligibility", rules_router)
+    api.add_router("/emulation", emulation_router)
+    api.add_router("/scoring", scoring_router)
 
 
 _register()

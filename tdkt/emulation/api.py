@@ -1,0 +1,5 @@
+"""API routes for movements, registrations and clusters."""
+
+from ninja import Router
+
+router = Router(tags=["Thi đua"])

@@ -1,0 +1,1 @@
+"""Emulation during the year: movements, registrations, clusters and blocks, covenants."""
