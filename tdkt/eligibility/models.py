@@ -1,7 +1,10 @@
 """Sweeps: for a year and the reach of the officer who asks, every subject against every code."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.core.models import TimeStampedModel
@@ -26,6 +29,10 @@ class OutcomeChoices(models.TextChoices):
     ELIGIBLE = str(Outcome.ELIGIBLE), OUTCOME_LABELS[Outcome.ELIGIBLE]
     NEEDS_REVIEW = str(Outcome.NEEDS_REVIEW), OUTCOME_LABELS[Outcome.NEEDS_REVIEW]
     NOT_ELIGIBLE = str(Outcome.NOT_ELIGIBLE), OUTCOME_LABELS[Outcome.NOT_ELIGIBLE]
+
+
+STALL_AFTER = dt.timedelta(minutes=10)
+"""A sweep not finished and not updated for this long is taken as abandoned."""
 
 
 class SweepJobQuerySet(models.QuerySet):
@@ -80,6 +87,13 @@ class SweepJob(TimeStampedModel):
     @property
     def is_finished(self) -> bool:
         return self.status in (SweepStatus.SUCCEEDED, SweepStatus.FAILED)
+
+    @property
+    def is_stalled(self) -> bool:
+        """Waiting or running, but not updated for ``STALL_AFTER``: the worker was stopped
+        (or never started). A running sweep updates its progress every few hundred subjects,
+        which takes well under a second."""
+        return not self.is_finished and self.updated_at < timezone.now() - STALL_AFTER
 
     @property
     def percent(self) -> int:

@@ -26,7 +26,7 @@ from tdkt.eligibility.evaluation import (
     batches_of,
     evaluate_batches,
 )
-from tdkt.eligibility.models import SweepJob, SweepResult, SweepStatus
+from tdkt.eligibility.models import STALL_AFTER, SweepJob, SweepResult, SweepStatus
 from tdkt.eligibility.selectors import load_subjects
 from tdkt.rules.registry import PERSON, UNIT
 
@@ -39,6 +39,10 @@ BAD_YEAR = "Năm xét phải từ {first} đến {last}."
 NOT_COVERED = "Năm {year} chưa có quy tắc cho danh hiệu, hình thức nào đã chọn."
 NO_USER = "Người yêu cầu lần xét này không còn trong hệ thống."
 SYSTEM_ERROR = "Lỗi hệ thống khi xét; không có kết quả nào được lưu. Hãy báo quản trị."
+STALLED = (
+    "Lần xét này không có tiến triển trong {minutes} phút: tiến trình nền có thể đã dừng hoặc chưa "
+    "được chạy. Không có kết quả nào được lưu; hãy xét lại, và báo quản trị nếu vẫn lặp lại."
+)
 PROGRESS_EVERY = 500
 """Subjects evaluated between two writes of results and progress."""
 REASONS_MAX = 1000
@@ -108,8 +112,9 @@ def sweep_run(*, job_id: int) -> SweepJob:
     task delivered twice is harmless. Unexpected exceptions mark the job failed, then propagate
     so the worker records them.
     """
+    now = timezone.now()
     claimed = SweepJob.objects.filter(pk=job_id, status=SweepStatus.PENDING).update(
-        status=SweepStatus.RUNNING, started_at=timezone.now()
+        status=SweepStatus.RUNNING, started_at=now, updated_at=now
     )
     job = SweepJob.objects.select_related("created_by").get(pk=job_id)
     if not claimed:
@@ -161,19 +166,44 @@ def _run(job: SweepJob) -> None:
         first_position=len(people),
         engine=subjects.engine,
     )
-    SweepJob.objects.filter(pk=job.pk).update(total=len(people) + len(subjects.units))
+    SweepJob.objects.filter(pk=job.pk).update(
+        total=len(people) + len(subjects.units), updated_at=timezone.now()
+    )
     counts: dict[str, Counter] = {code: Counter() for code in person_codes + unit_codes}
     done = 0
     for batches in (persons, units):
         for batch, rows, batch_counts in evaluate_batches(question, batches):
             insert_results(rows)
             done += len(batch.histories)
-            SweepJob.objects.filter(pk=job.pk).update(progress=done)
+            SweepJob.objects.filter(pk=job.pk).update(progress=done, updated_at=timezone.now())
             for code, counter in batch_counts.items():
                 counts[code].update(counter)
     job.uncovered = [code for code in job.codes if code not in counts]
     summary = {code: dict(counter) for code, counter in counts.items()}
     _finish(job, status=SweepStatus.SUCCEEDED, summary=summary)
+
+
+@transaction.atomic
+def sweep_abandon_if_stalled(job: SweepJob) -> bool:
+    """Mark ``job`` failed, without results, when it has stalled (see ``SweepJob.is_stalled``);
+    True when it did. A worker that later picks the job up leaves it alone, since only pending
+    jobs are claimed."""
+    if not job.is_stalled:
+        return False
+    abandoned = SweepJob.objects.filter(
+        pk=job.pk,
+        status__in=[SweepStatus.PENDING, SweepStatus.RUNNING],
+        updated_at__lt=timezone.now() - STALL_AFTER,
+    ).update(
+        status=SweepStatus.FAILED,
+        error=_(STALLED).format(minutes=int(STALL_AFTER.total_seconds() // 60)),
+        finished_at=timezone.now(),
+    )
+    if not abandoned:
+        return False
+    SweepResult.objects.filter(job=job).delete()
+    job.refresh_from_db()
+    return True
 
 
 @transaction.atomic

@@ -22,7 +22,7 @@ from tdkt.eligibility.codes import catalog_order
 from tdkt.eligibility.exports import results_workbook
 from tdkt.eligibility.forms import ResultFilterForm, SweepForm
 from tdkt.eligibility.models import SweepStatus
-from tdkt.eligibility.services import sweep_start
+from tdkt.eligibility.services import sweep_abandon_if_stalled, sweep_start
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 RESULTS_PER_PAGE = 50
@@ -84,6 +84,7 @@ def _filters(request, job) -> tuple[ResultFilterForm, dict]:
 @view_access_required
 def sweep_job(request, pk):
     job = selectors.sweep_job_get(user=request.user, pk=pk)
+    sweep_abandon_if_stalled(job)
     context = {"job": job}
     if job.status == SweepStatus.SUCCEEDED:
         names = dict(_code_choices(job.codes))
@@ -103,6 +104,7 @@ def sweep_job_progress(request, pk):
     """The progress block alone, polled by htmx every second; once the job has finished the
     whole page is reloaded to show the results."""
     job = selectors.sweep_job_get(user=request.user, pk=pk)
+    sweep_abandon_if_stalled(job)
     response = render(request, "eligibility/sweep_job.html#progress", {"job": job})
     if job.is_finished and request.htmx:
         response["HX-Refresh"] = "true"

@@ -1,16 +1,18 @@
 """The sweep pages: permissions, the job page with its filters, the Excel export."""
 
+import datetime as dt
 import io
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from tdkt.eligibility.exports import HEADERS, SHEET
-from tdkt.eligibility.models import SweepJob, SweepStatus
-from tdkt.eligibility.services import sweep_start
+from tdkt.eligibility.models import STALL_AFTER, SweepJob, SweepResult, SweepStatus
+from tdkt.eligibility.services import sweep_abandon_if_stalled, sweep_run, sweep_start
 from tdkt.people.models import YearlyRating
 from tdkt.testing import PASSWORD, make_person
 
@@ -199,6 +201,64 @@ def test_a_pending_job_shows_a_polling_progress_bar(client, users):
 
     assert 'hx-trigger="every 1s"' in html and "progressbar" in html
     assert client.get(_pages(job)[3]).status_code == 404  # nothing to export yet
+
+
+def _age(job, by):
+    SweepJob.objects.filter(pk=job.pk).update(updated_at=timezone.now() - by)
+
+
+def test_a_job_left_by_a_stopped_worker_fails_with_a_way_to_run_it_again(client, users):
+    officer = users["hanoi_officer"]
+    job = SweepJob.objects.create(
+        created_by=officer, year=YEAR, codes=["LDTT"], status=SweepStatus.RUNNING
+    )
+    SweepResult.objects.create(
+        job=job,
+        subject_kind="C",
+        unit=officer.roles.get().unit,
+        code="LDTT",
+        code_rank=0,
+        position=1,
+        outcome="ELIGIBLE",
+        rule_id="x",
+    )
+    _age(job, STALL_AFTER + dt.timedelta(minutes=1))
+    _login(client, officer)
+
+    listed = client.get(_pages(job)[0]).content.decode()
+    html = client.get(_pages(job)[1]).content.decode()
+
+    assert "Không có tiến triển" in listed
+    job.refresh_from_db()
+    assert job.status == SweepStatus.FAILED and "không có tiến triển trong 10 phút" in job.error
+    assert not job.results.exists()
+    assert 'hx-trigger="every 1s"' not in html
+    assert "Xét lại với cùng năm và danh hiệu" in html and 'value="LDTT"' in html
+
+
+def test_a_job_that_still_moves_is_left_alone(client, users):
+    job = SweepJob.objects.create(
+        created_by=users["hanoi_officer"], year=YEAR, codes=["LDTT"], status=SweepStatus.RUNNING
+    )
+    _age(job, STALL_AFTER - dt.timedelta(minutes=1))
+    _login(client, users["hanoi_officer"])
+
+    client.get(_pages(job)[2], headers={"HX-Request": "true"})
+
+    job.refresh_from_db()
+    assert job.status == SweepStatus.RUNNING and not job.is_stalled
+
+
+def test_a_stalled_job_taken_up_late_by_a_worker_is_not_run(users):
+    job = SweepJob.objects.create(created_by=users["hanoi_officer"], year=YEAR, codes=["LDTT"])
+    _age(job, STALL_AFTER * 2)
+    job.refresh_from_db()
+    assert sweep_abandon_if_stalled(job)
+
+    sweep_run(job_id=job.pk)
+
+    job.refresh_from_db()
+    assert job.status == SweepStatus.FAILED and not job.results.exists()
 
 
 def test_the_export_opens_with_the_expected_header_and_rows(client, users, job):
