@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "tdkt.eligibility",
     "tdkt.emulation",
     "tdkt.scoring",
+    "tdkt.documents",
     "tdkt.imports",
     "tdkt.demo",
     "tdkt.web",

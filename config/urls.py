@@ -27,6 +27,7 @@ urlpatterns = [
     path("quy-tac/", include("tdkt.rules.urls")),
     path("thi-dua/", include("tdkt.emulation.urls")),
     path("cham-diem/", include("tdkt.scoring.urls")),
+    path("mau-van-ban/", include("tdkt.documents.urls")),
     path("danh-muc/", include("tdkt.catalog.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),
