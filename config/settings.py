@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "tdkt.emulation",
     "tdkt.scoring",
     "tdkt.documents",
+    "tdkt.reports",
     "tdkt.imports",
     "tdkt.demo",
     "tdkt.web",

@@ -28,6 +28,7 @@ urlpatterns = [
     path("thi-dua/", include("tdkt.emulation.urls")),
     path("cham-diem/", include("tdkt.scoring.urls")),
     path("mau-van-ban/", include("tdkt.documents.urls")),
+    path("ho-so-khen-thuong/", include("tdkt.reports.urls")),
     path("danh-muc/", include("tdkt.catalog.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),

@@ -24,6 +24,13 @@ PAGES = [
     ("people:move", "duc", "hanoi_officer", "phu_tho_officer"),
     ("people:eligibility", "duc", "hanoi_officer", "phu_tho_officer"),
     ("org:eligibility", "hanoi_unit", "hanoi_officer", "phu_tho_officer"),
+    ("reports:person-record", "duc", "hanoi_officer", "phu_tho_officer"),
+    ("reports:person-record-pdf", "duc", "hanoi_officer", "phu_tho_officer"),
+    ("reports:person-record-excel", "duc", "hanoi_officer", "phu_tho_officer"),
+    ("reports:unit-record", "hanoi_unit", "hanoi_officer", "phu_tho_officer"),
+    ("reports:unit-record-pdf", "hanoi_unit", "hanoi_officer", "phu_tho_officer"),
+    ("reports:unit-record-excel", "hanoi_unit", "hanoi_officer", "phu_tho_officer"),
+    ("documents:list", None, "hanoi_officer", None),
     ("accounts:profile", None, "hanoi_officer", None),
     ("accounts:tokens", None, "hanoi_officer", None),
 ]

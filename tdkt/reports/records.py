@@ -1,0 +1,168 @@
+"""Commendation records (*hồ sơ thành tích khen thưởng*) of a person and of a unit.
+
+A record lists every title and award over the years with its decision, kind and status, and
+what else the office attaches to a dossier (initiatives, yearly ratings). Revoked awards are
+listed, marked as revoked, and left out of every count. Each record is read with a fixed number
+of queries whatever the length of the history.
+"""
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+
+from tdkt.awards.models import Award
+from tdkt.core.scope import get_scoped_or_404
+from tdkt.initiatives.models import Initiative
+from tdkt.org.models import Unit, UnitYearlyRating
+from tdkt.org.selectors import unit_lineage
+from tdkt.people.models import Assignment, Person, YearlyRating
+
+
+@dataclass(frozen=True)
+class AwardTotal:
+    """How many standing (not revoked) awards of one type, and in which years."""
+
+    code: str
+    name: str
+    count: int
+    years: tuple[int, ...]
+
+
+def _totals(awards: list[Award]) -> list[AwardTotal]:
+    """Standing awards counted per type, in catalog order; revoked ones never count."""
+    years: dict[str, list[int]] = defaultdict(list)
+    types = {}
+    for award in awards:
+        if award.revoked:
+            continue
+        years[award.award_type.code].append(award.year)
+        types[award.award_type.code] = award.award_type
+    ordered = sorted(types.values(), key=lambda t: (t.sort_order, t.code))
+    return [
+        AwardTotal(t.code, t.name, len(years[t.code]), tuple(sorted(years[t.code])))
+        for t in ordered
+    ]
+
+
+@dataclass
+class PersonRecord:
+    person: Person
+    made_on: dt.date
+    assignments: list[Assignment]
+    awards: list[Award]
+    """Every award, newest year first, revoked ones included (and marked)."""
+    initiatives: list[Initiative]
+    ratings: list[YearlyRating]
+    totals: list[AwardTotal] = field(default_factory=list)
+
+    @property
+    def revoked_count(self) -> int:
+        return sum(1 for a in self.awards if a.revoked)
+
+
+def person_record(*, user, pk, today: dt.date) -> PersonRecord:
+    """The record of person ``pk`` if ``user`` may view them (404 otherwise). Six queries."""
+    person = get_scoped_or_404(Person.objects.select_related("unit__parent"), user, "view", pk=pk)
+    awards = list(
+        Award.objects.filter(person=person)
+        .select_related("award_type", "holder_unit")
+        .order_by("-year", "award_type__sort_order", "decision_date")
+    )
+    initiatives = list(
+        Initiative.objects.filter(authors=person)
+        .select_related("unit", "used_for__award_type")
+        .order_by("-year", "title")
+    )
+    return PersonRecord(
+        person=person,
+        made_on=today,
+        assignments=list(
+            Assignment.objects.filter(person=person).select_related("unit").order_by("-start")
+        ),
+        awards=awards,
+        initiatives=initiatives,
+        ratings=list(YearlyRating.objects.filter(person=person).order_by("-year")),
+        totals=_totals(awards),
+    )
+
+
+@dataclass(frozen=True)
+class MemberYear:
+    """Individual awards of a unit's staff in one year: one count per award type, in the
+    order of ``UnitRecord.member_codes``."""
+
+    year: int
+    counts: tuple[int, ...]
+
+
+@dataclass
+class UnitRecord:
+    unit: Unit
+    made_on: dt.date
+    lineage: list[Unit]
+    """The unit and the units it succeeded (that the user reaches), newest first."""
+    awards: list[Award]
+    """Collective awards of the unit and of its predecessors, newest year first."""
+    ratings: list[UnitYearlyRating]
+    member_years: list[MemberYear]
+    member_codes: list[tuple[str, str]]
+    """(code, name) of the individual award types that appear in ``member_years``."""
+    totals: list[AwardTotal] = field(default_factory=list)
+
+    @property
+    def revoked_count(self) -> int:
+        return sum(1 for a in self.awards if a.revoked)
+
+    @property
+    def predecessors(self) -> list[Unit]:
+        return [u for u in self.lineage if u.pk != self.unit.pk]
+
+
+def unit_record(*, user, pk, today: dt.date) -> UnitRecord:
+    """The record of unit ``pk`` if ``user`` may view it (404 otherwise), with the years of
+    the units it succeeded (the 2025 mergers): their collective awards and ratings, and the
+    individual awards of the staff of the unit and of those units, subunits included.
+    A fixed number of queries (one more per generation of predecessors)."""
+    unit = get_scoped_or_404(Unit.objects.select_related("parent"), user, "view", pk=pk)
+    lineage = unit_lineage(unit, user=user)
+    ids = [u.pk for u in lineage]
+    awards = list(
+        Award.objects.filter(unit_id__in=ids)
+        .select_related("award_type", "unit")
+        .order_by("-year", "award_type__sort_order", "decision_date")
+    )
+    ratings = list(
+        UnitYearlyRating.objects.filter(unit_id__in=ids).select_related("unit").order_by("-year")
+    )
+    subtrees = Q()
+    for member in lineage:
+        subtrees |= Q(holder_unit__path__startswith=member.path)
+    counted = (
+        Award.objects.counting()
+        .filter(person__isnull=False)
+        .filter(subtrees)
+        .values("year", "award_type__code", "award_type__name", "award_type__sort_order")
+        .annotate(n=Count("id"))
+        .order_by("-year", "award_type__sort_order")
+    )
+    by_year: dict[int, Counter] = defaultdict(Counter)
+    codes: dict[str, tuple[int, str]] = {}
+    for row in counted:
+        by_year[row["year"]][row["award_type__code"]] += row["n"]
+        codes[row["award_type__code"]] = (row["award_type__sort_order"], row["award_type__name"])
+    member_codes = sorted(codes, key=lambda c: codes[c])
+    return UnitRecord(
+        unit=unit,
+        made_on=today,
+        lineage=lineage,
+        awards=awards,
+        ratings=ratings,
+        member_years=[
+            MemberYear(y, tuple(by_year[y][c] for c in member_codes))
+            for y in sorted(by_year, reverse=True)
+        ],
+        member_codes=[(c, codes[c][1]) for c in member_codes],
+        totals=_totals(awards),
+    )
