@@ -74,7 +74,7 @@ def _totals_sheet(workbook: Workbook, record) -> None:
         (("Danh hiệu, hình thức", 40), ("Số lần (không tính đã hủy)", 24), ("Các năm", 40)),
     )
     for total in record.totals:
-        _append(sheet, [total.name, total.count, ", ".join(map(str, total.years))])
+        _append(sheet, [total.name, total.count, total.years_label])
     if record.revoked_count:
         _append(sheet, [REVOKED + " (không tính)", record.revoked_count, ""])
 

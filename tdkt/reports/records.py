@@ -29,6 +29,13 @@ class AwardTotal:
     count: int
     years: tuple[int, ...]
 
+    @property
+    def years_label(self) -> str:
+        """ "2016 (3), 2018, 2019 (2)": each year once, with the count when above one (a
+        merged unit's predecessors may each have been awarded in the same year)."""
+        counts = Counter(self.years)
+        return ", ".join(f"{y} ({n})" if n > 1 else str(y) for y, n in sorted(counts.items()))
+
 
 def _totals(awards: list[Award]) -> list[AwardTotal]:
     """Standing awards counted per type, in catalog order; revoked ones never count."""

@@ -13,7 +13,7 @@ from tdkt.catalog.models import AwardType
 from tdkt.initiatives.models import Initiative
 from tdkt.org.models import UnitYearlyRating
 from tdkt.people.models import YearlyRating
-from tdkt.reports.records import person_record, unit_record
+from tdkt.reports.records import AwardTotal, person_record, unit_record
 from tdkt.testing import make_person
 
 pytestmark = pytest.mark.django_db
@@ -155,6 +155,7 @@ def test_a_merged_units_record_includes_its_predecessors_years(merged_history, o
         (2022, "TTLDTT", org.hoa_binh.pk),
     ]
     assert {t.code: t.count for t in record.totals} == {"TTLDTT": 2, "TTLDXS": 1}
+    assert AwardTotal("X", "X", 4, (2016, 2016, 2018, 2016)).years_label == "2016 (3), 2018"
     assert [r.unit_id for r in record.ratings] == [org.vinh_phuc.pk]
     assert record.member_codes == [("LDTT", "Lao động tiên tiến")]
     assert [(y.year, y.counts) for y in record.member_years] == [(2025, (1,)), (2024, (1,))]
