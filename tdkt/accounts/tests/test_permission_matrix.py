@@ -38,6 +38,8 @@ PAGES = [
 API_OBJECTS = [
     ("/api/v1/units/{hanoi_unit}", "hanoi_officer", "phu_tho_officer"),
     ("/api/v1/people/{duc}", "hanoi_officer", "phu_tho_officer"),
+    ("/api/v1/records/persons/{duc}", "hanoi_officer", "phu_tho_officer"),
+    ("/api/v1/records/units/{hanoi_unit}", "hanoi_officer", "phu_tho_officer"),
 ]
 API_LISTS = ["/api/v1/units", "/api/v1/people", "/api/v1/me"]
 

@@ -235,3 +235,23 @@ def test_the_record_pages_cost_the_same_queries_for_short_and_long_histories(
         grant("TTLDTT", year, unit=org.vinh_phuc)
         grant("LDTT", year, person=make_person(org.area_phu_tho_1, f"Cán bộ {year}"))
     assert counts() == before
+
+
+def test_the_api_gives_the_same_record_as_the_page(client, duc_history, merged_history, org, users):
+    client.force_login(users["sector"])
+
+    person = client.get(f"/api/v1/records/persons/{duc_history.pk}").json()
+    unit = client.get(f"/api/v1/records/units/{org.phu_tho.pk}").json()
+
+    assert {t["code"]: t["count"] for t in person["totals"]} == {"LDTT": 3, "CSTDCS": 2}
+    assert [a["decision_number"] for a in person["awards"] if a["revoked"]] == ["99/QĐ-HUY"]
+    assert person["initiatives"][0]["used_for_code"] == "CSTDCS"
+    assert set(unit["predecessor_ids"]) == {org.vinh_phuc.pk, org.hoa_binh.pk}
+    assert len(unit["awards"]) == 4 and {t["code"]: t["count"] for t in unit["totals"]} == {
+        "TTLDTT": 2,
+        "TTLDXS": 1,
+    }
+    assert unit["member_awards"] == [
+        {"year": 2025, "counts": {"LDTT": 1}},
+        {"year": 2024, "counts": {"LDTT": 1}},
+    ]
