@@ -16,6 +16,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from tdkt.imports.workbook import (
     ABSENCES,
+    AWARDS,
     CHOICE,
     DATE,
     DISCIPLINES,
@@ -62,12 +63,25 @@ EXAMPLES = {
         "Vi phạm quy chế nghiệp vụ",
     ],
     FREEZES.name: [EXAMPLE_CODE, "Đang xem xét kỷ luật", dt.date(2025, 3, 1), None, ""],
+    AWARDS.name: [
+        EXAMPLE_CODE,
+        None,
+        "CSTDCS",
+        2023,
+        "Theo công trạng và thành tích",
+        "125/QĐ-VKS",
+        dt.date(2023, 12, 20),
+        "Nguyễn Văn Bình",
+        "Viện trưởng VKSND tỉnh",
+        None,
+        "",
+    ],
 }
 
 GENERAL_RULES = [
     gettext_lazy(
-        "Tệp gồm các trang CanBo, XepLoai, NghiPhep, KyLuat, TamDung; có thể chỉ giữ những trang "
-        "cần nhập. Không đổi tên trang và dòng tiêu đề."
+        "Tệp gồm các trang CanBo, XepLoai, NghiPhep, KyLuat, TamDung, KhenThuong; có thể chỉ giữ "
+        "những trang cần nhập. Không đổi tên trang và dòng tiêu đề."
     ),
     gettext_lazy(
         "Tất cả hoặc không: nếu có bất kỳ lỗi nào, không dữ liệu nào được ghi; hệ thống liệt kê "
@@ -75,8 +89,8 @@ GENERAL_RULES = [
     ),
     gettext_lazy(
         "Nhập lại cùng một tệp không làm thay đổi gì: cán bộ được nhận ra theo Mã cán bộ, xếp "
-        "loại theo cán bộ và năm; dòng nghỉ, kỷ luật, tạm dừng trùng hoàn toàn với dữ liệu đã có "
-        "thì được bỏ qua."
+        "loại theo cán bộ và năm, khen thưởng theo đối tượng, mã danh hiệu, năm và số quyết định; "
+        "dòng nghỉ, kỷ luật, tạm dừng trùng hoàn toàn với dữ liệu đã có thì được bỏ qua."
     ),
     gettext_lazy("Chỉ nhập được cho đơn vị và cán bộ thuộc phạm vi của bạn."),
     gettext_lazy("Ngày ghi dd/mm/yyyy (ví dụ 15/03/1985) hoặc dùng ô kiểu ngày của Excel."),

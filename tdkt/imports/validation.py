@@ -13,9 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.permissions import IMPORT
+from tdkt.awards.models import Award
+from tdkt.catalog.models import AwardType, SubjectKind
 from tdkt.core.dates import adult_on
 from tdkt.imports.workbook import (
     ABSENCES,
+    AWARDS,
     DISCIPLINES,
     FREEZES,
     PEOPLE,
@@ -51,8 +54,22 @@ TRANSFER_TOO_EARLY = (
     "Ngày bắt đầu tại đơn vị mới ({day}) phải sau ngày bắt đầu tại đơn vị hiện tại "
     "“{old}” ({old_start})."
 )
-NO_SHEETS = "Tệp không có trang nào theo mẫu (CanBo, XepLoai, NghiPhep, KyLuat, TamDung)."
+NO_SHEETS = (
+    "Tệp không có trang nào theo mẫu (CanBo, XepLoai, NghiPhep, KyLuat, TamDung, KhenThuong)."
+)
 NO_ROWS = "Tệp không có dòng dữ liệu nào."
+
+AWARD_SUBJECT_MISSING = "Ghi Mã cán bộ (khen thưởng cá nhân) hoặc Mã đơn vị (khen thưởng tập thể)."
+AWARD_SUBJECT_BOTH = "Chỉ ghi một trong hai: Mã cán bộ hoặc Mã đơn vị."
+AWARD_TYPE_UNKNOWN = "Không có danh hiệu, hình thức nào mang mã “{code}” trong danh mục."
+AWARD_FOR_PERSONS = "“{code}” là khen thưởng cá nhân: ghi Mã cán bộ, không ghi Mã đơn vị."
+AWARD_FOR_UNITS = "“{code}” là khen thưởng tập thể: ghi Mã đơn vị, không ghi Mã cán bộ."
+DECISION_BEFORE_YEAR = "Ngày quyết định ({day}) không thể trước năm thành tích {year}."
+IN_THE_FUTURE = "“{column}” ({day}) là ngày trong tương lai."
+REASON_WITHOUT_DATE = "Có lý do hủy bỏ nhưng thiếu Ngày hủy bỏ."
+DUPLICATE_AWARD = (
+    "Khen thưởng này (cùng đối tượng, mã danh hiệu, năm và số quyết định) đã có ở dòng {first_row}."
+)
 
 FIRST_YEAR = 2000
 CHUNK = 500
@@ -74,16 +91,27 @@ class ImportContext:
     person_ids_in_scope: set[int] = field(default_factory=set)
     current_assignments: dict[int, Assignment] = field(default_factory=dict)
     """The latest assignment (by start) of each existing person named in the file."""
+    award_types: dict[str, AwardType] = field(default_factory=dict)
+    awards: dict[tuple, Award] = field(default_factory=dict)
+    """Stored awards of the persons and units named in the award sheet, by ``award_key``."""
 
 
 def _codes(rows: Iterable[ParsedRow], key: str) -> set[str]:
     return {row.values[key] for row in rows if row.values.get(key)}
 
 
+def award_key(*, person_code, unit_code, award_code, year, decision_number) -> tuple:
+    """What identifies an award across imports: subject, code, year and decision number."""
+    return (person_code or "", unit_code or "", award_code, year, decision_number)
+
+
 def load_context(*, user, sheets: dict[str, list[ParsedRow]]) -> ImportContext:
-    """Fetch the units and persons the file names, and which of them ``user`` may import into."""
+    """Fetch the units and persons the file names, and which of them ``user`` may import into,
+    with the award types and the stored awards the award sheet may update."""
     ctx = ImportContext()
-    for codes in chunks(_codes(sheets.get(PEOPLE.name, []), "unit_code")):
+    award_rows = sheets.get(AWARDS.name, [])
+    unit_codes = _codes(sheets.get(PEOPLE.name, []), "unit_code") | _codes(award_rows, "unit_code")
+    for codes in chunks(unit_codes):
         ctx.units.update({unit.code: unit for unit in Unit.objects.filter(code__in=codes)})
     for ids in chunks(unit.pk for unit in ctx.units.values()):
         ctx.unit_ids_in_scope.update(
@@ -100,7 +128,32 @@ def load_context(*, user, sheets: dict[str, list[ParsedRow]]) -> ImportContext:
         latest = Assignment.objects.filter(person_id__in=ids).select_related("unit")
         for assignment in latest.order_by("person_id", "start", "pk"):
             ctx.current_assignments[assignment.person_id] = assignment
+    if award_rows:
+        _load_awards(ctx, award_rows)
     return ctx
+
+
+def _load_awards(ctx: ImportContext, rows: list[ParsedRow]) -> None:
+    ctx.award_types = {t.code: t for t in AwardType.objects.all()}
+    person_codes = {person.pk: code for code, person in ctx.persons.items()}
+    unit_codes = {unit.pk: code for code, unit in ctx.units.items()}
+    stored = Award.objects.select_related("award_type")
+    for ids in chunks(person_codes):
+        for award in stored.filter(person_id__in=ids):
+            ctx.awards[_stored_key(award, person_codes.get(award.person_id), None)] = award
+    for ids in chunks(unit_codes):
+        for award in stored.filter(unit_id__in=ids):
+            ctx.awards[_stored_key(award, None, unit_codes.get(award.unit_id))] = award
+
+
+def _stored_key(award: Award, person_code, unit_code) -> tuple:
+    return award_key(
+        person_code=person_code,
+        unit_code=unit_code,
+        award_code=award.award_type.code,
+        year=award.year,
+        decision_number=award.decision_number,
+    )
 
 
 @dataclass(frozen=True)
@@ -268,6 +321,83 @@ def check_facts(
             checker.duplicate(row, seen, fact_key(sheet, row.values), DUPLICATE_FACT)
 
 
+def check_awards(
+    rows: list[ParsedRow], ctx: ImportContext, known: set[str], errors: list[CellError]
+) -> None:
+    """Each award names one subject of the right kind, in the user's reach, a known award
+    type, and dates that make sense; the same award is not listed twice."""
+    checker = RowChecker(AWARDS, errors)
+    seen: dict = {}
+    today = timezone.localdate()
+    for row in rows:
+        values = row.values
+        person_code, unit_code = values["person_code"], values["unit_code"]
+        if person_code and unit_code:
+            checker.add(row, "person_code", _(AWARD_SUBJECT_BOTH))
+        elif not person_code and not unit_code:
+            checker.add(row, "person_code", _(AWARD_SUBJECT_MISSING))
+        elif person_code:
+            _check_person_known(checker, row, known)
+        else:
+            _check_award_unit(checker, row, ctx, unit_code)
+        _check_award_type(checker, row, ctx)
+        _check_award_dates(checker, row, today)
+        if row.valid:
+            key = award_key(**{k: values[k] for k in AWARD_KEY_COLUMNS})
+            if key in seen:
+                message = _(DUPLICATE_AWARD).format(first_row=seen[key])
+                checker.add(row, "decision_number", message)
+            else:
+                seen[key] = row.number
+
+
+AWARD_KEY_COLUMNS = ("person_code", "unit_code", "award_code", "year", "decision_number")
+
+
+def _check_award_unit(checker: RowChecker, row: ParsedRow, ctx: ImportContext, code) -> None:
+    unit = ctx.units.get(code)
+    if unit is None:
+        checker.add(row, "unit_code", _(UNIT_UNKNOWN).format(code=code))
+    elif unit.pk not in ctx.unit_ids_in_scope:
+        checker.add(row, "unit_code", _(UNIT_OUT_OF_SCOPE).format(code=code))
+
+
+def _check_award_type(checker: RowChecker, row: ParsedRow, ctx: ImportContext) -> None:
+    code = row.values["award_code"]
+    if code is None:
+        return
+    award_type = ctx.award_types.get(code) or ctx.award_types.get(code.upper())
+    if award_type is None:
+        checker.add(row, "award_code", _(AWARD_TYPE_UNKNOWN).format(code=code))
+        return
+    row.values["award_code"] = award_type.code
+    if row.values["person_code"] and row.values["unit_code"]:
+        return  # already reported: one subject only
+    if award_type.subject == SubjectKind.PERSON and row.values["unit_code"]:
+        checker.add(row, "award_code", _(AWARD_FOR_PERSONS).format(code=award_type.code))
+    elif award_type.subject == SubjectKind.COLLECTIVE and row.values["person_code"]:
+        checker.add(row, "award_code", _(AWARD_FOR_UNITS).format(code=award_type.code))
+
+
+def _check_award_dates(checker: RowChecker, row: ParsedRow, today: dt.date) -> None:
+    values = row.values
+    year, decided = values["year"], values["decision_date"]
+    if year is not None and not FIRST_YEAR <= year <= today.year:
+        message = _(YEAR_OUT_OF_RANGE).format(year=year, low=FIRST_YEAR, high=today.year)
+        checker.add(row, "year", message)
+    if year is not None and decided is not None and decided.year < year:
+        message = _(DECISION_BEFORE_YEAR).format(day=_fmt(decided), year=year)
+        checker.add(row, "decision_date", message)
+    for key in ("decision_date", "revoked_on"):
+        day = values[key]
+        if day is not None and day > today:
+            column = AWARDS.column(key).header
+            checker.add(row, key, _(IN_THE_FUTURE).format(column=column, day=_fmt(day)))
+    checker.order(row, "decision_date", "revoked_on")
+    if values["revocation_reason"] and values["revoked_on"] is None:
+        checker.add(row, "revoked_on", _(REASON_WITHOUT_DATE))
+
+
 def check_rows(
     *, sheets: dict[str, list[ParsedRow]], ctx: ImportContext, errors: list[CellError]
 ) -> None:
@@ -277,6 +407,7 @@ def check_rows(
     check_ratings(sheets.get(RATINGS.name, []), known, errors)
     for sheet in (ABSENCES, DISCIPLINES, FREEZES):
         check_facts(sheet, sheets.get(sheet.name, []), known, errors)
+    check_awards(sheets.get(AWARDS.name, []), ctx, known, errors)
 
 
 def sort_errors(errors: list[CellError]) -> list[CellError]:

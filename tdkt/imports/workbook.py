@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl.utils.datetime import from_excel
 
+from tdkt.catalog.models import CommendationKind
 from tdkt.core.search import fold
 from tdkt.people.models import (
     AbsenceReason,
@@ -196,7 +197,81 @@ FREEZES = SheetSpec(
     ),
 )
 
-SHEETS: tuple[SheetSpec, ...] = (PEOPLE, RATINGS, ABSENCES, DISCIPLINES, FREEZES)
+AWARDS = SheetSpec(
+    "KhenThuong",
+    gettext_lazy("Khen thưởng đã có quyết định"),
+    gettext_lazy(
+        "Mỗi dòng là một danh hiệu hoặc hình thức khen thưởng đã có quyết định, của một cán bộ "
+        "(ghi Mã cán bộ) hoặc một tập thể (ghi Mã đơn vị), để đưa các năm trước vào sổ khen "
+        "thưởng. Khen thưởng đã có (cùng đối tượng, mã danh hiệu, năm và số quyết định) được cập "
+        "nhật những trường thay đổi; chưa có thì được thêm."
+    ),
+    (
+        ColumnSpec(
+            "person_code",
+            "Mã cán bộ",
+            CODE,
+            max_length=20,
+            width=14,
+            help=gettext_lazy("Khen thưởng cá nhân. Ghi Mã cán bộ hoặc Mã đơn vị, không cả hai."),
+        ),
+        ColumnSpec(
+            "unit_code",
+            "Mã đơn vị",
+            CODE,
+            max_length=40,
+            width=16,
+            help=gettext_lazy("Khen thưởng tập thể: mã của đơn vị được khen."),
+        ),
+        ColumnSpec(
+            "award_code",
+            "Mã danh hiệu",
+            CODE,
+            required=True,
+            max_length=20,
+            width=14,
+            help=gettext_lazy(
+                "Mã trong Danh mục → Danh hiệu, hình thức khen thưởng (ví dụ LDTT, CSTDCS, "
+                "CSTD_NGANH, BK_NGANH, TTLDTT, TTLDXS, CO_NGANH)."
+            ),
+        ),
+        ColumnSpec("year", "Năm thành tích", YEAR, required=True, width=12),
+        ColumnSpec(
+            "kind",
+            "Loại hình",
+            CHOICE,
+            choices=CommendationKind,
+            width=26,
+            help=gettext_lazy("Bỏ trống: theo công trạng và thành tích."),
+        ),
+        ColumnSpec(
+            "decision_number", "Số quyết định", TEXT, required=True, max_length=60, width=18
+        ),
+        ColumnSpec(
+            "decision_date",
+            "Ngày quyết định",
+            DATE,
+            required=True,
+            width=15,
+            help=gettext_lazy("Không trước năm thành tích, không sau hôm nay."),
+        ),
+        ColumnSpec("signer", "Người ký", TEXT, max_length=120, width=24),
+        ColumnSpec("authority", "Cơ quan quyết định", TEXT, max_length=200, width=30),
+        ColumnSpec(
+            "revoked_on",
+            "Ngày hủy bỏ",
+            DATE,
+            width=14,
+            help=gettext_lazy(
+                "Chỉ ghi khi khen thưởng đã bị hủy bỏ: khen thưởng vẫn được lưu, đánh dấu đã hủy "
+                "bỏ, và không được tính khi xét khen thưởng."
+            ),
+        ),
+        ColumnSpec("revocation_reason", "Lý do hủy bỏ", TEXT, max_length=255, width=30),
+    ),
+)
+
+SHEETS: tuple[SheetSpec, ...] = (PEOPLE, RATINGS, ABSENCES, DISCIPLINES, FREEZES, AWARDS)
 SHEETS_BY_NAME = {sheet.name: sheet for sheet in SHEETS}
 
 

@@ -14,10 +14,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
 
+from tdkt.awards.models import Award
+from tdkt.catalog.models import CommendationKind
 from tdkt.core.errors import DomainError
-from tdkt.imports.validation import ImportContext, UnitStart, chunks, fact_key, unit_start
+from tdkt.imports.validation import (
+    AWARD_KEY_COLUMNS,
+    ImportContext,
+    UnitStart,
+    award_key,
+    chunks,
+    fact_key,
+    unit_start,
+)
 from tdkt.imports.workbook import (
     ABSENCES,
+    AWARDS,
     DISCIPLINES,
     FREEZES,
     PEOPLE,
@@ -98,10 +109,14 @@ CONCURRENT_EDIT = (
     "Trong lúc nhập, hồ sơ của {count} cán bộ (ví dụ mã {code}) đã được sửa ở nơi khác. "
     "Không có dữ liệu nào được ghi; hãy xuất lại danh sách hoặc nhập lại tệp."
 )
+CONCURRENT_AWARD_EDIT = (
+    "Trong lúc nhập, {count} khen thưởng (ví dụ quyết định {number}) đã được sửa ở nơi khác. "
+    "Không có dữ liệu nào được ghi; hãy nhập lại tệp."
+)
 
 
 def _refuse_concurrent_edits(ctx: ImportContext) -> None:
-    """Lock the persons read during checking and refuse if any changed since then."""
+    """Lock the persons and awards read during checking and refuse if any changed since."""
     read = {person.pk: person for person in ctx.persons.values()}
     changed = []
     for batch in chunks(list(read), 5000):
@@ -111,6 +126,16 @@ def _refuse_concurrent_edits(ctx: ImportContext) -> None:
                 changed.append(read[pk].code)
     if changed:
         message = _(CONCURRENT_EDIT).format(count=len(changed), code=sorted(changed)[0])
+        raise DomainError(message, code="concurrent_edit")
+    awards = {award.pk: award for award in ctx.awards.values()}
+    changed = []
+    for batch in chunks(list(awards), 5000):
+        stored = Award.objects.select_for_update().filter(pk__in=batch)
+        for pk, version in stored.values_list("pk", "version"):
+            if awards[pk].version != version:
+                changed.append(awards[pk].decision_number)
+    if changed:
+        message = _(CONCURRENT_AWARD_EDIT).format(count=len(changed), number=sorted(changed)[0])
         raise DomainError(message, code="concurrent_edit")
 
 
@@ -130,6 +155,9 @@ def write_import(*, sheets: Sheets, ctx: ImportContext, user, reason: str) -> di
     for sheet, model in ((ABSENCES, Absence), (DISCIPLINES, Discipline), (FREEZES, Freeze)):
         rows = sheets.get(sheet.name, [])
         _write_facts(sheet, model, rows, persons, history, tallies.get(sheet.name))
+    awards = sheets.get(AWARDS.name, [])
+    if awards:
+        _write_awards(awards, ctx, persons, history, tallies[AWARDS.name])
     return {
         name: {key: tally[key] for key in (CREATED, UPDATED, UNCHANGED)}
         for name, tally in tallies.items()
@@ -283,3 +311,87 @@ def _write_facts(
         new.append(model(person=persons[row.values["person_code"]], **attrs))
         tally[CREATED] += 1
     history.create(new, model)
+
+
+AWARD_FIELDS = (
+    "kind",
+    "decision_date",
+    "signer",
+    "authority",
+    "revoked",
+    "revoked_on",
+    "revocation_reason",
+)
+
+
+def _award_values(values: dict) -> dict:
+    return {
+        "kind": values["kind"] or CommendationKind.CONG_TRANG,
+        "decision_date": values["decision_date"],
+        "signer": values["signer"] or "",
+        "authority": values["authority"] or "",
+        "revoked": values["revoked_on"] is not None,
+        "revoked_on": values["revoked_on"],
+        "revocation_reason": values["revocation_reason"] or "",
+    }
+
+
+def _holder_units(rows: list[ParsedRow], persons: dict) -> dict[tuple[int, dt.date], int]:
+    """The unit each awarded person belonged to on the decision date (their assignment then,
+    else their current unit): it decides who may see the award."""
+    wanted = {
+        (persons[row.values["person_code"]].pk, row.values["decision_date"])
+        for row in rows
+        if row.values["person_code"]
+    }
+    by_person: dict[int, list[Assignment]] = {}
+    for ids in chunks({pk for pk, _day in wanted}):
+        for assignment in Assignment.objects.filter(person_id__in=ids).order_by("start"):
+            by_person.setdefault(assignment.person_id, []).append(assignment)
+    current = {p.pk: p.unit_id for p in persons.values()}
+    holders = {}
+    for pk, day in wanted:
+        covering = [
+            a.unit_id
+            for a in by_person.get(pk, [])
+            if a.start <= day and (a.end is None or day <= a.end)
+        ]
+        holders[pk, day] = covering[-1] if covering else current[pk]
+    return holders
+
+
+def _write_awards(rows, ctx: ImportContext, persons: dict, history: _History, tally) -> None:
+    """Upsert awards by subject, code, year and decision number; a changed stored award gets a
+    new version and a history record."""
+    holders = _holder_units(rows, persons)
+    new, changed = [], []
+    for row in rows:
+        values = row.values
+        wanted = _award_values(values)
+        stored = ctx.awards.get(award_key(**{k: values[k] for k in AWARD_KEY_COLUMNS}))
+        if stored is not None:
+            if all(getattr(stored, name) == value for name, value in wanted.items()):
+                tally[UNCHANGED] += 1
+                continue
+            for name, value in wanted.items():
+                setattr(stored, name, value)
+            stored.version += 1
+            changed.append(stored)
+            tally[UPDATED] += 1
+            continue
+        award = Award(
+            award_type=ctx.award_types[values["award_code"]],
+            year=values["year"],
+            decision_number=values["decision_number"],
+            **wanted,
+        )
+        if values["person_code"]:
+            award.person = persons[values["person_code"]]
+            award.holder_unit_id = holders[award.person.pk, values["decision_date"]]
+        else:
+            award.unit = ctx.units[values["unit_code"]]
+            award.holder_unit = award.unit
+        new.append(award)
+        tally[CREATED] += 1
+    history.create(new, Award)
+    history.update(changed, Award, [*AWARD_FIELDS, "version"])
