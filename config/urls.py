@@ -29,6 +29,7 @@ urlpatterns = [
     path("cham-diem/", include("tdkt.scoring.urls")),
     path("mau-van-ban/", include("tdkt.documents.urls")),
     path("ho-so-khen-thuong/", include("tdkt.reports.urls")),
+    path("so-khen-thuong/", include("tdkt.awards.urls")),
     path("danh-muc/", include("tdkt.catalog.urls")),
     path("api/v1/", api.urls),
     path("quan-tri/", admin.site.urls),

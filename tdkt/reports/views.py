@@ -9,7 +9,10 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from tdkt.accounts.permissions import CHANGE_PEOPLE
 from tdkt.documents.pdf import render_pdf
+from tdkt.org.models import Unit
+from tdkt.people.models import Person
 from tdkt.reports import records
 from tdkt.reports.exports import person_record_workbook, unit_record_workbook
 
@@ -26,7 +29,9 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
 @require_GET
 def person_record(request, pk):
     record = records.person_record(user=request.user, pk=pk, today=timezone.localdate())
-    return render(request, "reports/person_record.html", {"record": record})
+    can_change = Person.objects.restrict(request.user, CHANGE_PEOPLE).filter(pk=pk).exists()
+    context = {"record": record, "can_change": can_change}
+    return render(request, "reports/person_record.html", context)
 
 
 @login_required
@@ -49,7 +54,9 @@ def person_record_excel(request, pk):
 @require_GET
 def unit_record(request, pk):
     record = records.unit_record(user=request.user, pk=pk, today=timezone.localdate())
-    return render(request, "reports/unit_record.html", {"record": record})
+    can_change = Unit.objects.restrict(request.user, CHANGE_PEOPLE).filter(pk=pk).exists()
+    context = {"record": record, "can_change": can_change}
+    return render(request, "reports/unit_record.html", context)
 
 
 @login_required

@@ -31,6 +31,8 @@ PAGES = [
     ("reports:unit-record-pdf", "hanoi_unit", "hanoi_officer", "phu_tho_officer"),
     ("reports:unit-record-excel", "hanoi_unit", "hanoi_officer", "phu_tho_officer"),
     ("documents:list", None, "hanoi_officer", None),
+    ("awards:create-person", "duc_award", "hanoi_officer", "phu_tho_officer"),
+    ("awards:create-unit", "hanoi_unit_award", "hanoi_officer", "phu_tho_officer"),
     ("accounts:profile", None, "hanoi_officer", None),
     ("accounts:tokens", None, "hanoi_officer", None),
 ]
@@ -50,6 +52,8 @@ def _kwargs(kind, org, people):
         "hanoi_unit": {"pk": org.hanoi.pk},
         "duc": {"pk": people["duc"].pk},
         "duc_rating": {"pk": people["duc"].pk, "kind": "rating"},
+        "duc_award": {"person_pk": people["duc"].pk},
+        "hanoi_unit_award": {"unit_pk": org.hanoi.pk},
     }[kind]
 
 
