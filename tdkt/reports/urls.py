@@ -10,4 +10,5 @@ urlpatterns = [
     path("don-vi/<int:pk>/", views.unit_record, name="unit-record"),
     path("don-vi/<int:pk>/pdf/", views.unit_record_pdf, name="unit-record-pdf"),
     path("don-vi/<int:pk>/excel/", views.unit_record_excel, name="unit-record-excel"),
+    path("xuat-quyet-dinh/", views.decisions_export, name="decisions-export"),
 ]

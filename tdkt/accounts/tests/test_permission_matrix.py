@@ -31,6 +31,7 @@ PAGES = [
     ("reports:unit-record-pdf", "hanoi_unit", "hanoi_officer", "phu_tho_officer"),
     ("reports:unit-record-excel", "hanoi_unit", "hanoi_officer", "phu_tho_officer"),
     ("documents:list", None, "hanoi_officer", None),
+    ("reports:decisions-export", None, "hanoi_officer", None),
     ("awards:create-person", "duc_award", "hanoi_officer", "phu_tho_officer"),
     ("awards:create-unit", "hanoi_unit_award", "hanoi_officer", "phu_tho_officer"),
     ("accounts:profile", None, "hanoi_officer", None),

@@ -255,3 +255,62 @@ def test_the_api_gives_the_same_record_as_the_page(client, duc_history, merged_h
         {"year": 2025, "counts": {"LDTT": 1}},
         {"year": 2024, "counts": {"LDTT": 1}},
     ]
+
+
+def _exchange(client, **params):
+    query = {"date_from": "2022-01-01", "date_to": "2025-12-31", "format": "json", **params}
+    response = client.get(reverse("reports:decisions-export"), query)
+    return response, b"".join(response.streaming_content) if response.streaming else b""
+
+
+def test_decisions_export_groups_awards_under_their_decision(client, duc_history, org, users):
+    import json
+
+    grant("TTLDTT", 2023, unit=org.hanoi, number="2023/QĐ-LDTT")  # same number as Đức's LĐTT
+    client.force_login(users["hanoi_officer"])
+
+    response, body = _exchange(client)
+
+    assert response["Content-Type"].startswith("application/json")
+    document = json.loads(body)
+    assert document["format"] == "tdkt.decisions/1"
+    assert document["period"] == {"from": "2022-01-01", "to": "2025-12-31"}
+    decisions = {(d["number"], d["date"]): d for d in document["decisions"]}
+    assert len(document["decisions"]) == 6  # 3 LĐTT, 3 CSTĐCS; the unit award shares one
+    shared = decisions[("2023/QĐ-LDTT", "2023-12-20")]["awards"]
+    assert {a["recipient"]["type"] for a in shared} == {"person", "unit"}
+    person = next(a for a in shared if a["recipient"]["type"] == "person")
+    assert person["recipient"]["code"] == duc_history.code
+    assert person["recipient"]["unit_code"] == org.hanoi.code
+    revoked = decisions[("99/QĐ-HUY", "2024-12-20")]["awards"][0]
+    assert revoked["revoked"] is True and revoked["revoked_on"] == "2025-03-01"
+
+
+def test_decisions_export_as_csv_and_within_reach(client, duc_history, org, users):
+    import csv
+    import io
+
+    grant("TTLDTT", 2024, unit=org.phu_tho, number="PT/QĐ")
+    client.force_login(users["hanoi_officer"])
+
+    response, body = _exchange(client, format="csv", date_from="2024-01-01", date_to="2024-12-31")
+
+    assert body.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    assert {r["decision_number"] for r in rows} == {"2024/QĐ-LDTT", "99/QĐ-HUY"}
+    assert {r["revoked"] for r in rows} == {"0", "1"}
+    assert all(r["recipient_name"] == "Đặng Văn Đức" for r in rows)
+
+
+def test_decisions_export_form_refuses_a_reversed_period(client, users):
+    client.force_login(users["hanoi_officer"])
+
+    form = client.get(reverse("reports:decisions-export"))
+    response, _body = _exchange(client, date_from="2025-01-01", date_to="2024-01-01")
+    bad, _ = _exchange(client, date_from="khong-phai-ngay")
+
+    assert form.status_code == 200 and "Tải tệp" in form.content.decode()
+    assert "phải bằng hoặc sau" in response.content.decode()
+    assert "Nhập một ngày hợp lệ." in bad.content.decode()
+    client.force_login(users["no_role"])
+    assert client.get(reverse("reports:decisions-export")).status_code == 404
