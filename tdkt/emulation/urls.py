@@ -1,2 +1,21 @@
+from django.urls import path
+
+from tdkt.emulation.views import clusters, covenants
+
 app_name = "emulation"
-urlpatterns: list = []
+urlpatterns = [
+    path("cum-khoi/", clusters.cluster_list, name="cluster-list"),
+    path("cum-khoi/xuat-excel/", clusters.cluster_export, name="cluster-export"),
+    path("cum-khoi/tao/", clusters.cluster_create, name="cluster-create"),
+    path(
+        "cum-khoi/nam-sau/<int:organiser_pk>/<int:year>/",
+        clusters.cluster_copy,
+        name="cluster-copy",
+    ),
+    path("cum-khoi/<int:pk>/", clusters.cluster_detail, name="cluster-detail"),
+    path("cum-khoi/<int:pk>/sua/", clusters.cluster_edit, name="cluster-edit"),
+    path("cum-khoi/<int:pk>/giao-uoc/", covenants.covenant_detail, name="covenant"),
+    path("cum-khoi/<int:pk>/giao-uoc/soan/", covenants.covenant_edit, name="covenant-edit"),
+    path("cum-khoi/<int:pk>/giao-uoc/ky/", covenants.covenant_sign, name="covenant-sign"),
+    path("cum-khoi/<int:pk>/giao-uoc/word/", covenants.covenant_docx, name="covenant-docx"),
+]
