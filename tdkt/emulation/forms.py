@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.catalog.models import LegalDocument
-from tdkt.emulation.models import ClusterKind
+from tdkt.emulation.models import ClusterKind, MovementKind, ReviewStage
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 YEAR_FIELD = {"min_value": 2015, "max_value": 2100}
@@ -162,3 +162,88 @@ CovenantTargetFormSet = forms.formset_factory(
 
 class CovenantSignForm(forms.Form):
     unit = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class MovementFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Tìm theo tên phong trào"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"placeholder": _("vd. văn hóa công sở")}),
+    )
+    kind = forms.ChoiceField(
+        label=_("Loại"), required=False, choices=[("", _("Tất cả")), *MovementKind.choices]
+    )
+    year = forms.IntegerField(label=_("Đang diễn ra năm"), required=False, **YEAR_FIELD)
+
+
+class MovementForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    name = forms.CharField(label=_("Tên phong trào"), max_length=200)
+    kind = forms.ChoiceField(label=_("Loại phong trào"), choices=MovementKind.choices)
+    launched_by = UnitNameChoice(label=_("Đơn vị phát động"), queryset=None)
+    document_number = forms.CharField(
+        label=_("Số văn bản phát động"),
+        max_length=60,
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _("vd. 15/KH-VKSTC")}),
+    )
+    document_date = forms.DateField(
+        label=_("Ngày văn bản phát động"), required=False, widget=DATE_INPUT
+    )
+    start_year = forms.IntegerField(label=_("Từ năm"), min_value=2000, max_value=2100)
+    end_year = forms.IntegerField(label=_("Đến năm"), min_value=2000, max_value=2100)
+    content = forms.CharField(
+        label=_("Nội dung"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    targets = forms.CharField(
+        label=_("Mục tiêu, chỉ tiêu"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    participants = UnitNameMultipleChoice(
+        label=_("Đơn vị tham gia (gồm các đơn vị trực thuộc)"),
+        queryset=None,
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 12}),
+        help_text=_("Giữ Ctrl để chọn nhiều đơn vị."),
+    )
+
+    def __init__(self, *args, launchers, participants, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["launched_by"].queryset = launchers
+        self.fields["participants"].queryset = participants
+
+
+class MovementReviewForm(forms.Form):
+    stage = forms.ChoiceField(label=_("Loại"), choices=ReviewStage.choices)
+    held_on = forms.DateField(label=_("Ngày tổ chức"), widget=DATE_INPUT)
+    summary = forms.CharField(
+        label=_("Kết quả chính"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    report = forms.FileField(
+        label=_("Báo cáo (PDF hoặc Word .docx, tối đa 10 MB)"),
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".pdf,.docx,application/pdf,"
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
+        ),
+    )
+
+
+class AwardChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        subject = obj.person.full_name if obj.person_id else obj.unit.short_name
+        return f"{obj.year} · {obj.award_type.name} · {subject} · {obj.decision_number}"
+
+
+class MovementAwardsForm(forms.Form):
+    awards = AwardChoice(
+        label=_("Khen thưởng theo đợt, chuyên đề của phong trào"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["awards"].queryset = candidates

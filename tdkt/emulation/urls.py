@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tdkt.emulation.views import clusters, covenants
+from tdkt.emulation.views import clusters, covenants, movements
 
 app_name = "emulation"
 urlpatterns = [
@@ -18,4 +18,19 @@ urlpatterns = [
     path("cum-khoi/<int:pk>/giao-uoc/soan/", covenants.covenant_edit, name="covenant-edit"),
     path("cum-khoi/<int:pk>/giao-uoc/ky/", covenants.covenant_sign, name="covenant-sign"),
     path("cum-khoi/<int:pk>/giao-uoc/word/", covenants.covenant_docx, name="covenant-docx"),
+    path("phong-trao/", movements.movement_list, name="movement-list"),
+    path("phong-trao/phat-dong/", movements.movement_create, name="movement-create"),
+    path("phong-trao/<int:pk>/", movements.movement_detail, name="movement-detail"),
+    path("phong-trao/<int:pk>/sua/", movements.movement_edit, name="movement-edit"),
+    path(
+        "phong-trao/<int:pk>/so-ket-tong-ket/",
+        movements.review_add,
+        name="movement-review-add",
+    ),
+    path(
+        "phong-trao/<int:pk>/so-ket-tong-ket/<int:review_pk>/bao-cao/",
+        movements.review_report,
+        name="movement-review-report",
+    ),
+    path("phong-trao/<int:pk>/khen-thuong/", movements.movement_awards, name="movement-awards"),
 ]
