@@ -57,3 +57,50 @@ def clusters_workbook(clusters) -> bytes:
     for column, width in zip("ABCDEFGHI", (7, 14, 28, 28, 14, 40, 24, 12, 9), strict=True):
         sheet.column_dimensions[column].width = width
     return _save(workbook)
+
+
+STATUS_LABELS = {
+    "achieved": "Đạt",
+    "missed": "Chưa đạt",
+    "unregistered": "Không đăng ký",
+}
+
+
+def comparison_workbook(rows, year: int, names: dict[str, str]) -> bytes:
+    """Registration against result: a summary per unit (with the sector total) and every line."""
+    workbook = Workbook()
+    summary = _sheet(
+        workbook.active,
+        "Tổng hợp",
+        ["Đơn vị", "Số danh hiệu đăng ký", "Đạt", "Chưa đạt", "Khen thưởng không đăng ký"],
+    )
+    for row in rows:
+        summary.append(
+            [row.registration.unit.short_name, row.registered, row.achieved,
+             row.registered - row.achieved, row.unregistered]
+        )  # fmt: skip
+    total = [sum(r.registered for r in rows), sum(r.achieved for r in rows)]
+    summary.append(
+        [f"Toàn ngành (trong phạm vi) năm {year}", total[0], total[1], total[0] - total[1],
+         sum(r.unregistered for r in rows)]
+    )  # fmt: skip
+    for cell in summary[summary.max_row]:
+        cell.font = BOLD
+    detail = _sheet(
+        workbook.create_sheet(),
+        "Chi tiết",
+        ["Đơn vị đăng ký", "Cá nhân, tập thể", "Đơn vị", "Danh hiệu đăng ký", "Được khen thưởng",
+         "Kết quả"],
+    )  # fmt: skip
+    for row in rows:
+        for line in row.lines:
+            detail.append(
+                [row.registration.unit.short_name, line.subject, line.unit,
+                 names.get(line.registered, line.registered),
+                 ", ".join(names.get(c, c) for c in line.granted.split(", ") if c),
+                 STATUS_LABELS[line.status]]
+            )  # fmt: skip
+    for sheet, widths in ((summary, (40, 20, 10, 10, 26)), (detail, (30, 30, 30, 34, 34, 16))):
+        for column, width in zip("ABCDEF", widths, strict=False):
+            sheet.column_dimensions[column].width = width
+    return _save(workbook)

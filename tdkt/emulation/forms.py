@@ -247,3 +247,56 @@ class MovementAwardsForm(forms.Form):
     def __init__(self, *args, candidates, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["awards"].queryset = candidates
+
+
+class PeriodForm(forms.Form):
+    year = forms.IntegerField(widget=forms.HiddenInput, **YEAR_FIELD)
+    deadline = forms.DateField(label=_("Hạn đăng ký"), widget=DATE_INPUT)
+    note = forms.CharField(label=_("Ghi chú"), max_length=255, required=False)
+
+
+class RegistrationStartForm(forms.Form):
+    unit = UnitNameChoice(label=_("Đơn vị đăng ký"), queryset=None)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
+class ReopenForm(forms.Form):
+    until = forms.DateField(label=_("Mở lại đến ngày"), widget=DATE_INPUT)
+
+
+class RegistrationForm(forms.Form):
+    """One title select per collective (``c_<unit id>``) and per person (``p_<person id>``)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    note = forms.CharField(
+        label=_("Ghi chú"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, unit_rows, person_rows, names, **kwargs):
+        from tdkt.emulation.services.registrations import COLLECTIVE_TITLES, PERSON_TITLES
+
+        super().__init__(*args, **kwargs)
+        blank = [("", _("— không đăng ký —"))]
+        collective = blank + [(c, names.get(c, c)) for c in COLLECTIVE_TITLES]
+        personal = blank + [(c, names.get(c, c)) for c in PERSON_TITLES]
+        for row in unit_rows:
+            self.fields[f"c_{row.subject.pk}"] = forms.ChoiceField(
+                label=row.subject.short_name, choices=collective, required=False, initial=row.code
+            )
+        for row in person_rows:
+            self.fields[f"p_{row.subject.pk}"] = forms.ChoiceField(
+                label=row.subject.full_name, choices=personal, required=False, initial=row.code
+            )
+
+    def targets(self, prefix: str) -> dict[int, str]:
+        return {
+            int(name[2:]): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith(prefix)
+        }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tdkt.emulation.views import clusters, covenants, movements
+from tdkt.emulation.views import clusters, covenants, movements, registrations
 
 app_name = "emulation"
 urlpatterns = [
@@ -33,4 +33,19 @@ urlpatterns = [
         name="movement-review-report",
     ),
     path("phong-trao/<int:pk>/khen-thuong/", movements.movement_awards, name="movement-awards"),
+    path("dang-ky/", registrations.registration_list, name="registration-list"),
+    path("dang-ky/han/", registrations.period_set, name="registration-period"),
+    path("dang-ky/lap/", registrations.registration_start, name="registration-start"),
+    path("dang-ky/<int:pk>/", registrations.registration_detail, name="registration-detail"),
+    path("dang-ky/<int:pk>/mo-lai/", registrations.registration_reopen, name="registration-reopen"),
+    path(
+        "dang-ky/doi-chieu/",
+        registrations.registration_comparison,
+        name="registration-comparison",
+    ),
+    path(
+        "dang-ky/doi-chieu/xuat-excel/",
+        registrations.registration_comparison_export,
+        name="registration-comparison-export",
+    ),
 ]
