@@ -26,6 +26,7 @@ from tdkt.awards.models import Award
 from tdkt.catalog.models import CommendationKind, LegalDocument
 from tdkt.demo.accounts import create_demo_accounts
 from tdkt.demo.collective import NOT_COLLECTIVES
+from tdkt.demo.people import FEATURED_CODE
 from tdkt.emulation.models import (
     Cluster,
     ClusterKind,
@@ -295,6 +296,9 @@ def _registrations(units, year: int, rng) -> int:
         for person in registration_services.registrable_persons(unit, year):
             title = granted.get(("P", person.pk))
             draw = rng.random()
+            if person.code == FEATURED_CODE and year == 2026:
+                persons[person.pk] = "CSTD_NGANH"  # shows the early warning on the 2026 page
+                continue
             if title is None or draw < 0.05:
                 title = "CSTD_NGANH" if draw < 0.02 else "CSTDCS" if draw < 0.15 else "LDTT"
             if draw > 0.97:

@@ -124,7 +124,7 @@ def test_detail_shows_roles_synthetic_label_and_rotation(client, org, users, clu
     assert 'data-testid="synthetic"' in page
     # next year: Phú Thọ and the office never headed; T-PT2025 < VKSNDTC-VP, but only rated
     # units can head, and nobody is rated for 2026 yet
-    assert "Chưa có đơn vị đủ điều kiện" in page
+    assert "Chưa có thành viên nào được xếp loại năm 2026" in page
     UnitYearlyRating.objects.create(unit=org.office, year=2026, rating="HTTNV")
     page = client.get(url).content.decode()
     assert 'data-testid="offered-head">Văn phòng VKSND tối cao<' in page
