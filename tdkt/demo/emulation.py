@@ -254,7 +254,8 @@ def _movements(units, rng) -> tuple[int, int]:
             report = MovementReview(
                 movement=movement, stage=stage, held_on=held_on,
                 summary=f"{label} {name.lower()}: {rng.randint(85, 99)}% chỉ tiêu đạt và vượt.",
-                report_name=f"bao-cao-{label.lower().replace(' ', '-')}-{held_on:%Y%m%d}.docx",
+                report_name=f"bao-cao-{'so-ket' if stage == ReviewStage.MID_TERM else 'tong-ket'}"
+                f"-{held_on:%Y%m%d}.docx",
             )  # fmt: skip
             report.report.save(
                 report.report_name,
@@ -264,11 +265,13 @@ def _movements(units, rng) -> tuple[int, int]:
             report.save()
             reviews += 1
         if kind == MovementKind.THEMATIC:
-            awards = Award.objects.filter(
-                kind=CommendationKind.CHUYEN_DE, year__gte=start, year__lte=end, revoked=False,
-                holder_unit__path__startswith=organiser.path,
-            ).order_by("year", "pk")[:40]  # fmt: skip
-            movement.awards.set(list(awards))
+            awards = list(
+                Award.objects.filter(
+                    kind=CommendationKind.CHUYEN_DE, year__gte=start, year__lte=end,
+                    revoked=False, holder_unit__path__startswith=organiser.path,
+                ).order_by("year", "pk").values_list("pk", flat=True)
+            )  # fmt: skip
+            movement.awards.set(sorted(rng.sample(awards, min(40, len(awards)))))
     return len(MOVEMENTS), reviews
 
 
