@@ -287,3 +287,20 @@ def test_awards_of_an_area_procuracy_are_not_counted_under_its_province(org, peo
     user = make_user("tdkt.hn2", ("SECTOR_OFFICER", org.root))
     lines = comparison(user=user, year=2026)[0].lines
     assert [(line.subject, line.status) for line in lines] == [("Trần Thị Bình", "unregistered")]
+
+
+def test_comparison_page_hides_achieved_lines_unless_asked(
+    client, org, people, users, registration
+):
+    duc, binh = people["duc"], people["hanoi_division"]
+    services.registration_save(
+        registration=registration, collectives={}, persons={duc.pk: "LDTT", binh.pk: "LDTT"},
+        today=BEFORE,
+    )  # fmt: skip
+    _award("LDTT", person=duc)
+    client.force_login(users["hanoi_officer"])
+    url = reverse("emulation:registration-comparison")
+    page = client.get(url, {"year": 2026}).content.decode()
+    assert "Trần Thị Bình" in page and "Đặng Văn Đức" not in page
+    page = client.get(url, {"year": 2026, "tat_ca": "1"}).content.decode()
+    assert "Đặng Văn Đức" in page

@@ -195,7 +195,16 @@ def registration_comparison(request):
         "achieved": sum(r.achieved for r in rows),
         "unregistered": sum(r.unregistered for r in rows),
     }
-    context = {"year": year, "rows": rows, "totals": totals, "names": award_names()}
+    show_all = request.GET.get("tat_ca") == "1"
+    for row in rows:
+        row.shown = [line for line in row.lines if show_all or line.status != "achieved"]
+    context = {
+        "year": year,
+        "rows": rows,
+        "totals": totals,
+        "names": award_names(),
+        "show_all": show_all,
+    }
     return render(request, "emulation/registration_comparison.html", context)
 
 
