@@ -14,6 +14,7 @@ urlpatterns = [
     ),
     path("cum-khoi/<int:pk>/", clusters.cluster_detail, name="cluster-detail"),
     path("cum-khoi/<int:pk>/sua/", clusters.cluster_edit, name="cluster-edit"),
+    path("cum-khoi/<int:pk>/xoa/", clusters.cluster_delete, name="cluster-delete"),
     path("cum-khoi/<int:pk>/giao-uoc/", covenants.covenant_detail, name="covenant"),
     path("cum-khoi/<int:pk>/giao-uoc/soan/", covenants.covenant_edit, name="covenant-edit"),
     path("cum-khoi/<int:pk>/giao-uoc/ky/", covenants.covenant_sign, name="covenant-sign"),
@@ -22,6 +23,7 @@ urlpatterns = [
     path("phong-trao/phat-dong/", movements.movement_create, name="movement-create"),
     path("phong-trao/<int:pk>/", movements.movement_detail, name="movement-detail"),
     path("phong-trao/<int:pk>/sua/", movements.movement_edit, name="movement-edit"),
+    path("phong-trao/<int:pk>/xoa/", movements.movement_delete, name="movement-delete"),
     path(
         "phong-trao/<int:pk>/so-ket-tong-ket/",
         movements.review_add,

@@ -19,7 +19,13 @@ from tdkt.accounts.models import Role
 from tdkt.accounts.permissions import MANAGE_EMULATION
 from tdkt.core.concurrency import save_with_version
 from tdkt.core.errors import DomainError
-from tdkt.emulation.models import Cluster, ClusterKind, ClusterMember, MemberRole
+from tdkt.emulation.models import (
+    Cluster,
+    ClusterKind,
+    ClusterMember,
+    CovenantSignature,
+    MemberRole,
+)
 from tdkt.org.models import Unit, UnitYearlyRating
 
 NAME_REQUIRED = "Tên cụm, khối không được để trống."
@@ -376,9 +382,36 @@ __all__ = [
     "ClusterInput",
     "ClusterKind",
     "cluster_create",
+    "cluster_delete",
     "cluster_update",
     "clusters_copy_to_next_year",
     "next_head",
     "rated_units",
     "rotation_order",
 ]
+
+
+SIGNED_DELETE = "Cụm, khối đã có đơn vị ký giao ước nên không thể xóa."
+IN_USE_DELETE = "Cụm, khối đã có dữ liệu chấm điểm, bình xét nên không thể xóa."
+
+
+@transaction.atomic
+def cluster_delete(*, cluster: Cluster, user=None) -> None:
+    """Delete a cluster created by mistake, with its members and unsigned covenant. Refused once
+    a member signed the covenant, or when other records (scoring, votes) refer to it."""
+    from django.db.models import ProtectedError
+    from django.db.models.deletion import Collector
+
+    if not may_organise(user, cluster.organiser):
+        raise DomainError(_(NOT_ORGANISER))
+    if CovenantSignature.objects.filter(covenant__cluster=cluster).exists():
+        raise DomainError(_(SIGNED_DELETE))
+    collector = Collector(using="default")
+    try:
+        collector.collect([cluster])
+    except ProtectedError as exc:
+        raise DomainError(_(IN_USE_DELETE)) from exc
+    if any(model._meta.app_label != "emulation" for model in collector.data):
+        raise DomainError(_(IN_USE_DELETE))
+    cluster._change_reason = _("Xóa")
+    cluster.delete()

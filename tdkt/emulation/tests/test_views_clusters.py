@@ -195,3 +195,11 @@ def test_export_lists_members_in_scope(client, users, clusters):
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert {r[2] for r in rows} == {"Cụm 1"}
     assert rows[0][5] == "VKSND thành phố Hà Nội" and rows[0][6] == "Cụm trưởng, khối trưởng"
+
+
+def test_edit_form_offers_the_head_due_by_rotation(client, org, users, clusters):
+    client.force_login(users["sector"])
+    url = reverse("emulation:cluster-edit", kwargs={"pk": clusters["sector"].pk})
+    page = client.get(url).content.decode()
+    # nobody headed before 2026; rated for 2025: all three; first by code is T-HN
+    assert "Theo luân phiên, năm 2026 đến lượt: VKSND thành phố Hà Nội." in page
