@@ -41,6 +41,11 @@ urlpatterns = [
     path("dang-ky/<int:pk>/", registrations.registration_detail, name="registration-detail"),
     path("dang-ky/<int:pk>/mo-lai/", registrations.registration_reopen, name="registration-reopen"),
     path(
+        "dang-ky/<int:pk>/xuat-excel/",
+        registrations.registration_export,
+        name="registration-export",
+    ),
+    path(
         "dang-ky/doi-chieu/",
         registrations.registration_comparison,
         name="registration-comparison",

@@ -304,3 +304,23 @@ def test_comparison_page_hides_achieved_lines_unless_asked(
     assert "Trần Thị Bình" in page and "Đặng Văn Đức" not in page
     page = client.get(url, {"year": 2026, "tat_ca": "1"}).content.decode()
     assert "Đặng Văn Đức" in page
+
+
+def test_registration_export_lists_targets_and_warnings(client, org, people, users, registration):
+    duc = people["duc"]
+    services.registration_save(
+        registration=registration, collectives={org.hanoi.pk: "TTLDXS"},
+        persons={duc.pk: "CSTD_NGANH"}, today=BEFORE,
+    )  # fmt: skip
+    url = reverse("emulation:registration-export", kwargs={"pk": registration.pk})
+    client.force_login(users["phu_tho_officer"])
+    assert client.get(url).status_code == 404
+    client.force_login(users["hanoi_officer"])
+    book = load_workbook(io.BytesIO(client.get(url).content))
+    collectives = list(book["Tập thể"].iter_rows(min_row=2, values_only=True))
+    assert collectives[0][:2] == ("VKSND thành phố Hà Nội", "Tập thể lao động xuất sắc")
+    persons = list(book["Cá nhân"].iter_rows(min_row=2, values_only=True))
+    assert persons[0][1:4] == (
+        "Đặng Văn Đức", "VKSND thành phố Hà Nội", "Chiến sĩ thi đua ngành Kiểm sát nhân dân",
+    )  # fmt: skip
+    assert "CSTĐCS" in persons[0][4]

@@ -219,3 +219,17 @@ def registration_comparison_export(request):
     response = HttpResponse(comparison_workbook(rows, year, award_names()), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="dang-ky-va-ket-qua-{year}.xlsx"'
     return response
+
+
+@login_required
+def registration_export(request, pk):
+    """A unit's registration as an Excel workbook (collectives, staff, early warnings)."""
+    from tdkt.emulation.exports import registration_workbook
+
+    registration = selectors.registration_get(user=request.user, pk=pk)
+    unit_rows, person_rows = selectors.registration_rows(registration)
+    content = registration_workbook(registration, unit_rows, person_rows, award_names())
+    response = HttpResponse(content, content_type=XLSX)
+    filename = f"dang-ky-thi-dua-{registration.year}-{registration.unit.code}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
