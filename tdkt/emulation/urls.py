@@ -15,6 +15,7 @@ urlpatterns = [
     path("cum-khoi/<int:pk>/", clusters.cluster_detail, name="cluster-detail"),
     path("cum-khoi/<int:pk>/sua/", clusters.cluster_edit, name="cluster-edit"),
     path("cum-khoi/<int:pk>/xoa/", clusters.cluster_delete, name="cluster-delete"),
+    path("cum-khoi/<int:pk>/lich-su/", clusters.cluster_history_view, name="cluster-history"),
     path("cum-khoi/<int:pk>/giao-uoc/", covenants.covenant_detail, name="covenant"),
     path("cum-khoi/<int:pk>/giao-uoc/soan/", covenants.covenant_edit, name="covenant-edit"),
     path("cum-khoi/<int:pk>/giao-uoc/ky/", covenants.covenant_sign, name="covenant-sign"),

@@ -273,6 +273,28 @@ def cluster_create(*, data: ClusterInput, user=None, reason: str = "") -> Cluste
     return cluster
 
 
+def _member_changes(cluster: Cluster, data: ClusterInput) -> str:
+    """What changes in the member list and roles, in words, for the change history."""
+    before = {m.unit_id: m for m in cluster.members.select_related("unit")}
+    after = {u.pk: u for u in data.members}
+    parts = []
+    added = sorted(u.short_name for pk, u in after.items() if pk not in before)
+    removed = sorted(m.unit.short_name for pk, m in before.items() if pk not in after)
+    if added:
+        parts.append(_("thêm %(units)s") % {"units": ", ".join(added)})
+    if removed:
+        parts.append(_("bớt %(units)s") % {"units": ", ".join(removed)})
+    for role, new, label in (
+        (MemberRole.HEAD, data.head, _("cụm trưởng")),
+        (MemberRole.DEPUTY, data.deputy, _("cụm phó")),
+    ):
+        old = next((m.unit for m in before.values() if m.role == role), None)
+        if (old and old.pk) != (new and new.pk):
+            names = [u.short_name if u else "—" for u in (old, new)]
+            parts.append(f"{label}: {names[0]} → {names[1]}")
+    return "; ".join(parts)
+
+
 @transaction.atomic
 def cluster_update(
     *, cluster: Cluster, data: ClusterInput, expected_version: int | None, user=None, reason=""
@@ -286,7 +308,9 @@ def cluster_update(
     cluster.follower = data.follower
     cluster.regulation = data.regulation
     cluster.synthetic = data.synthetic
-    cluster._change_reason = reason or _("Sửa")
+    members = _member_changes(cluster, data)
+    reason = (reason or "").strip()
+    cluster._change_reason = "; ".join(p for p in (reason, members) if p) or _("Sửa")
     save_with_version(cluster, expected_version=expected_version)
     _write_members(cluster, data)
     return cluster

@@ -203,3 +203,27 @@ def test_edit_form_offers_the_head_due_by_rotation(client, org, users, clusters)
     page = client.get(url).content.decode()
     # nobody headed before 2026; rated for 2025: all three; first by code is T-HN
     assert "Theo luân phiên, năm 2026 đến lượt: VKSND thành phố Hà Nội." in page
+
+
+def test_history_tells_member_and_role_changes(client, org, users, clusters):
+    cluster = clusters["sector"]
+    client.force_login(users["sector"])
+    data = {
+        "version": cluster.version, "kind": "CUM", "name": "Cụm 1",
+        "members": [org.hanoi.pk, org.phu_tho.pk], "head": org.phu_tho.pk,
+        "deputy": "", "deputy_elected_on": "", "reason": "Điều chỉnh",
+    }  # fmt: skip
+    assert (
+        client.post(reverse("emulation:cluster-edit", kwargs={"pk": cluster.pk}), data).status_code
+        == 302
+    )
+    url = reverse("emulation:cluster-history", kwargs={"pk": cluster.pk})
+    page = client.get(url).content.decode()
+    assert "Điều chỉnh; bớt Văn phòng VKSND tối cao" in page
+    assert "cụm trưởng: VKSND thành phố Hà Nội → VKSND tỉnh Phú Thọ" in page
+    assert "cụm phó: VKSND tỉnh Phú Thọ → —" in page or "cụm phó: VKSND tỉnh Phú Thọ" in page
+    client.force_login(users["phu_tho_officer"])
+    block = clusters["hanoi_block"]
+    assert (
+        client.get(reverse("emulation:cluster-history", kwargs={"pk": block.pk})).status_code == 404
+    )

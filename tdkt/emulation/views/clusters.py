@@ -254,3 +254,13 @@ def cluster_delete(request, pk):
         "back": reverse("emulation:cluster-detail", kwargs={"pk": cluster.pk}),
     }
     return render(request, "emulation/confirm_delete.html", context)
+
+
+@login_required
+def cluster_history_view(request, pk):
+    """Who changed the cluster, when and why (member and role changes included)."""
+    from tdkt.emulation.history import cluster_history
+
+    cluster = selectors.cluster_get(user=request.user, pk=pk)
+    context = {"cluster": cluster, "changes": cluster_history(cluster)}
+    return render(request, "emulation/cluster_history.html", context)
