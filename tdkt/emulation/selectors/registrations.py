@@ -4,7 +4,7 @@ comparison of registration with result (the awards register)."""
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from tdkt.accounts.permissions import MANAGE_EMULATION
 from tdkt.awards.models import Award
@@ -204,9 +204,16 @@ def comparison(*, user, year: int) -> list[UnitComparison]:
             "unit", "award_type"
         )
     )
+    unit_ids = [r.unit_id for r in registrations]
+    concerned = (
+        Q(holder_unit__in=unit_ids)
+        | Q(holder_unit__parent__in=unit_ids, holder_unit__unit_type=UnitType.DIVISION)
+        | Q(person__in=[r.person_id for r in persons])
+    )
     awards = list(
         Award.objects.restrict(user)
         .counting()
+        .filter(concerned)
         .filter(
             year=year,
             award_type__category=AwardCategory.TITLE,
