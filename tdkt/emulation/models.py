@@ -1,1 +1,0 @@
-"""Emulation during the year: movements, registrations, clusters and blocks, covenants."""
