@@ -1,14 +1,12 @@
-"""Word documents of the emulation app, rendered with docxtpl from the templates in
-``templates_docx/``."""
-
-import io
-from pathlib import Path
+"""Word documents of the emulation app, filled from the templates registered in
+``word_templates`` (bundled in ``templates_docx/``, replaceable by the sector officer)."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from docxtpl import DocxTemplate
 
-TEMPLATES = Path(__file__).resolve().parent / "templates_docx"
+from tdkt.documents.rendering import render_docx
+
+COVENANT = "emulation.covenant"
 
 
 def covenant_context(cluster, view) -> dict:
@@ -48,9 +46,6 @@ def covenant_context(cluster, view) -> dict:
 
 
 def covenant_document(cluster, view) -> bytes:
-    """The covenant of ``cluster`` as a .docx file."""
-    template = DocxTemplate(TEMPLATES / "giao_uoc.docx")
-    template.render(covenant_context(cluster, view))
-    buffer = io.BytesIO()
-    template.save(buffer)
-    return buffer.getvalue()
+    """The covenant of ``cluster`` as a .docx file; ``TemplateRenderError`` (a ``DomainError``)
+    when a replaced template cannot be filled."""
+    return render_docx(COVENANT, covenant_context(cluster, view))

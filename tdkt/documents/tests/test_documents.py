@@ -177,3 +177,31 @@ def test_the_list_costs_the_same_queries_whatever_the_replacements(
     template_replace(key=KEY, content=_docx("{{ recipient }}"), name="a.docx", user=users["sector"])
     with django_assert_max_num_queries(12):
         assert "a.docx" in client.get(_urls()["list"]).content.decode()
+
+
+def test_every_registered_template_fills_with_its_sample_and_would_be_accepted_as_upload():
+    from tdkt.documents.services import check_replacement
+
+    templates = [t for t in registry.all_templates() if t.key != KEY]
+    assert templates, "the apps register their templates at start-up"
+    for template in templates:
+        default = template.default_path.read_bytes()
+        check_replacement(template, default, template.filename)
+        sample = template.sample()
+        text = _text(render_docx(template.key, sample))
+        assert text.strip(), template.key
+
+
+def test_the_covenant_keeps_ampersands_and_angle_brackets(users):
+    sample = registry.get("emulation.covenant").sample()
+    sample["targets"][0]["text"] = "Giải quyết án <100% & đúng hạn>"
+
+    content = render_docx("emulation.covenant", sample)
+
+    body = "\n".join(
+        cell.text
+        for table in Document(io.BytesIO(content)).tables
+        for row in table.rows
+        for cell in row.cells
+    ) + _text(content)
+    assert "Giải quyết án <100% & đúng hạn>" in body

@@ -133,7 +133,12 @@ def covenant_docx(request, pk):
     view = covenant_for(cluster)
     if view.covenant is None:
         raise Http404
-    response = HttpResponse(covenant_document(cluster, view), content_type=DOCX)
+    try:
+        content = covenant_document(cluster, view)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("emulation:covenant", pk=cluster.pk)
+    response = HttpResponse(content, content_type=DOCX)
     response["Content-Disposition"] = (
         f'attachment; filename="giao-uoc-{cluster.year}-{cluster.pk}.docx"'
     )
