@@ -144,6 +144,11 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "login"
 
+
+# History reasons are typed by users (forms allow 255 characters): a text column, not the
+# default 100-character one, which PostgreSQL would refuse with an error.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
 AXES_FAILURE_LIMIT = int(os.environ.get("TDKT_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("TDKT_LOGIN_COOLOFF_HOURS", "0.5"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

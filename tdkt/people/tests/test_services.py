@@ -165,3 +165,15 @@ def test_implausible_dates_are_refused_not_crashing(people):
             date_of_birth=dt.date(9990, 1, 1),
         )  # fmt: skip
     assert error.value.message == services.DATE_IMPLAUSIBLE
+
+
+def test_a_reason_as_long_as_the_form_allows_is_kept_whole(people):
+    from tdkt.people.services import person_update
+
+    person = people["duc"]
+    reason = "Điều chỉnh theo quyết định " + "x" * 228
+    assert len(reason) == 255
+
+    person_update(person=person, expected_version=person.version, reason=reason, rank="KSV_CC")
+
+    assert person.history.first().history_change_reason == reason
