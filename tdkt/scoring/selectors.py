@@ -1,0 +1,84 @@
+"""Reads of the scoring app. Every selector takes the acting user where data is scoped and
+builds its queries so that a page's query count does not grow with its rows."""
+
+from django.db.models import Count, Q
+
+from tdkt.scoring.models import ScoringTable, TableStatus
+
+
+def table_for(*, unit_type: str, year: int) -> ScoringTable | None:
+    """The published table a unit of ``unit_type`` is scored against for ``year``: among the
+    published tables covering that year, the one starting latest, then the latest edition."""
+    return (
+        ScoringTable.objects.filter(unit_type=unit_type, status=TableStatus.PUBLISHED)
+        .filter(year_from__lte=year)
+        .filter(Q(year_to__isnull=True) | Q(year_to__gte=year))
+        .order_by("-year_from", "-edition")
+        .first()
+    )
+
+
+def table_list(*, filters: dict | None = None):
+    """Every table with its number of criteria, newest first within each unit type."""
+    filters = filters or {}
+    qs = (
+        ScoringTable.objects.annotate(criteria_count=Count("criteria"))
+        .select_related("published_by")
+        .order_by("unit_type", "-year_from", "-edition", "pk")
+    )
+    if filters.get("unit_type"):
+        qs = qs.filter(unit_type=filters["unit_type"])
+    if filters.get("status"):
+        qs = qs.filter(status=filters["status"])
+    if filters.get("year"):
+        year = filters["year"]
+        qs = qs.filter(year_from__lte=year).filter(Q(year_to__isnull=True) | Q(year_to__gte=year))
+    return qs
+
+
+class TableRow:
+    """One line of a table's tree: a group (with its depth) or a criterion."""
+
+    def __init__(self, *, depth: int, group=None, criterion=None):
+        self.depth = depth
+        self.group = group
+        self.criterion = criterion
+
+    @property
+    def indent(self) -> str:
+        return f"{self.depth * 1.25:.2f}rem"
+
+
+def table_tree(table: ScoringTable) -> list[TableRow]:
+    """The table's groups and criteria in reading order, in two queries."""
+    groups = list(table.groups.all())
+    criteria = list(table.criteria.all())
+    children: dict[int | None, list] = {}
+    for group in groups:
+        children.setdefault(group.parent_id, []).append(group)
+    items: dict[int, list] = {}
+    for criterion in criteria:
+        items.setdefault(criterion.group_id, []).append(criterion)
+    rows: list[TableRow] = []
+
+    def walk(parent_id, depth):
+        for group in children.get(parent_id, []):
+            rows.append(TableRow(depth=depth, group=group))
+            for criterion in items.get(group.pk, []):
+                rows.append(TableRow(depth=depth + 1, criterion=criterion))
+            walk(group.pk, depth + 1)
+
+    walk(None, 0)
+    return rows
+
+
+def table_summary(table: ScoringTable) -> dict:
+    """Totals of a table by kind of criterion (one query)."""
+    from decimal import Decimal
+
+    totals = {"STANDARD": Decimal(0), "BONUS": Decimal(0), "DEDUCTION": Decimal(0)}
+    count = 0
+    for kind, points in table.criteria.values_list("kind", "max_points"):
+        totals[kind] += points
+        count += 1
+    return {"count": count, **{k.lower(): v for k, v in totals.items()}}
