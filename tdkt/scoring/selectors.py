@@ -82,3 +82,77 @@ def table_summary(table: ScoringTable) -> dict:
         totals[kind] += points
         count += 1
     return {"count": count, **{k.lower(): v for k, v in totals.items()}}
+
+
+def _criteria_and_bands(table_ids) -> tuple[dict, dict]:
+    from tdkt.scoring.models import Criterion, ScoreBand
+
+    criteria: dict[int, list] = {}
+    for criterion in Criterion.objects.filter(table__in=table_ids).select_related("group"):
+        criteria.setdefault(criterion.table_id, []).append(criterion)
+    bands: dict[int, list] = {}
+    for band in ScoreBand.objects.filter(table__in=table_ids):
+        bands.setdefault(band.table_id, []).append(band)
+    return criteria, bands
+
+
+def _ordered(criteria: list) -> list:
+    """Criteria in the table's reading order (group position, then criterion position)."""
+    return sorted(criteria, key=lambda c: (c.group.position, c.group_id, c.position, c.pk))
+
+
+def scorecards_with_results(scorecards) -> list:
+    """Results of the given scorecards, in a fixed number of queries whatever their number."""
+    from django.db.models import Prefetch
+
+    from tdkt.scoring.models import Review
+    from tdkt.scoring.results import card_result
+
+    cards = list(
+        scorecards.select_related("unit", "table", "cluster").prefetch_related(
+            "entries",
+            Prefetch(
+                "reviews",
+                queryset=Review.objects.select_related("reviewer").prefetch_related("scores"),
+            ),
+        )
+    )
+    criteria, bands = _criteria_and_bands({c.table_id for c in cards})
+    return [
+        card_result(card, _ordered(criteria.get(card.table_id, [])), bands.get(card.table_id, []))
+        for card in cards
+    ]
+
+
+def cluster_ranking(cluster) -> list:
+    """Every scorecard of the cluster with its result, ranked (drafts last, unranked)."""
+    from tdkt.scoring.models import Scorecard
+    from tdkt.scoring.results import rank
+
+    return rank(scorecards_with_results(Scorecard.objects.filter(cluster=cluster)))
+
+
+def leading_units(year: int) -> dict[int, int]:
+    """Which unit led which cluster or block in ``year``, as voted by its members: unit id →
+    cluster id. Only closed votes count. Read by the eligibility app for ``CO_NGANH``."""
+    from tdkt.scoring.models import ClusterVote, VoteStatus
+
+    rows = ClusterVote.objects.filter(
+        cluster__year=year, status=VoteStatus.CLOSED, leading_unit__isnull=False
+    ).values_list("leading_unit_id", "cluster_id")
+    return dict(rows)
+
+
+def vote_result(vote) -> dict:
+    """Turnout and, once the vote is closed, each candidate's counts (two queries)."""
+    from tdkt.scoring.services.votes import required_agree
+
+    turnout = list(
+        vote.turnout.select_related("member_unit", "cast_by").order_by("member_unit__path")
+    )
+    candidates = list(vote.candidates.select_related("unit").order_by("kind", "unit__code"))
+    return {
+        "turnout": turnout,
+        "candidates": candidates,
+        "needed": required_agree(vote, len(turnout)),
+    }

@@ -58,3 +58,43 @@ def make_table(
     if publish:
         table_services.table_publish(table=table, expected_version=None, user=user)
     return table
+
+
+def make_cluster(org, *, year=2026, name="Cụm 1", third=None):
+    """A cluster organised by the sector root: Hà Nội (head), Phú Thọ (deputy) and a third
+    province created here (Nghệ An) unless given."""
+    import datetime as dt
+
+    from tdkt.emulation.models import Cluster, ClusterKind, ClusterMember, MemberRole
+    from tdkt.org.models import Unit
+    from tdkt.org.services import unit_create
+
+    if third is None:
+        third = Unit.objects.filter(code="T-NA").first() or unit_create(
+            code="T-NA", short_name="VKSND tỉnh Nghệ An", full_name="VKSND tỉnh Nghệ An",
+            unit_type=UnitType.PROVINCIAL, parent=org.root, valid_from=dt.date(2015, 1, 1),
+        )  # fmt: skip
+    cluster = Cluster.objects.create(
+        year=year, kind=ClusterKind.CLUSTER, name=name, organiser=org.root
+    )
+    ClusterMember.objects.create(cluster=cluster, unit=org.hanoi, role=MemberRole.HEAD)
+    ClusterMember.objects.create(cluster=cluster, unit=org.phu_tho, role=MemberRole.DEPUTY)
+    ClusterMember.objects.create(cluster=cluster, unit=third, role=MemberRole.MEMBER)
+    return cluster, third
+
+
+def score_all(scorecard, user, value=Decimal("8"), bonus=Decimal("0"), deduction=Decimal("0")):
+    """Give every standard criterion ``value`` points, plus a bonus and a deduction."""
+    from tdkt.scoring.services import cards
+
+    points = {}
+    for criterion in scorecard.table.criteria.all():
+        points[criterion.pk] = {
+            CriterionKind.STANDARD: value,
+            CriterionKind.BONUS: bonus,
+            CriterionKind.DEDUCTION: -deduction,
+        }[criterion.kind]
+    scorecard.refresh_from_db()
+    return cards.scorecard_save(
+        scorecard=scorecard, expected_version=scorecard.version, user=user, points=points
+    )
