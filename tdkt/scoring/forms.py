@@ -150,3 +150,163 @@ class BandsForm(forms.Form):
 
     def rows(self):
         return [(self[f"name_{i}"], self[f"min_{i}"]) for i in range(self.ROWS)]
+
+
+class DeadlineForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    deadline = forms.DateField(
+        label=_("Hạn tự chấm điểm"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Hết ngày này, phiếu tự chấm của các đơn vị không sửa, nộp được nữa."),
+    )
+
+
+class ClusterFilterForm(forms.Form):
+    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100, required=False)
+    q = forms.CharField(label=_("Tên cụm, khối"), max_length=100, required=False)
+
+
+class ScorecardForm(forms.Form):
+    """One points field and one explanation per criterion of the scorecard's table."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, criteria, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = criteria
+        for criterion in criteria:
+            self.fields[f"c_{criterion.pk}"] = forms.DecimalField(
+                label=f"{criterion.code}. {criterion.title}",
+                required=False,
+                max_digits=7,
+                decimal_places=2,
+                error_messages={
+                    "invalid": _("Tiêu chí %(code)s: hãy nhập một số.") % {"code": criterion.code},
+                    "max_decimal_places": _("Tối đa hai chữ số thập phân."),
+                },
+                widget=forms.NumberInput(
+                    attrs={
+                        **POINTS_INPUT,
+                        "min": str(criterion.lowest),
+                        "max": str(criterion.highest),
+                        "class": "form-control form-control-sm text-end",
+                        "style": "width:6.5rem",
+                    }
+                ),
+            )
+            self.fields[f"n_{criterion.pk}"] = forms.CharField(
+                label=_("Giải trình"),
+                required=False,
+                max_length=500,
+                widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
+            )
+
+    def points(self) -> dict:
+        return {c.pk: self.cleaned_data.get(f"c_{c.pk}") for c in self.criteria}
+
+    def notes(self) -> dict:
+        return {c.pk: self.cleaned_data.get(f"n_{c.pk}", "") for c in self.criteria}
+
+
+class EvidenceForm(forms.Form):
+    criterion = forms.ModelChoiceField(label=_("Tiêu chí"), queryset=None)
+    file = forms.FileField(
+        label=_("Tệp"),
+        help_text=_("PDF, Word (.docx), Excel (.xlsx), ảnh PNG/JPEG; tối đa 10 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.png,.jpg,.jpeg"}),
+    )
+
+    def __init__(self, *args, criteria, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["criterion"].queryset = criteria
+
+
+class ReviewForm(forms.Form):
+    """The reviewer's points for each criterion, with a reason where it differs."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, criteria, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = criteria
+        for criterion in criteria:
+            self.fields[f"p_{criterion.pk}"] = forms.DecimalField(
+                label=f"{criterion.code}. {criterion.title}",
+                max_digits=7,
+                decimal_places=2,
+                error_messages={
+                    "invalid": _("Tiêu chí %(code)s: hãy nhập một số.") % {"code": criterion.code},
+                    "required": _("Tiêu chí %(code)s: hãy nhập điểm.") % {"code": criterion.code},
+                },
+                widget=forms.NumberInput(
+                    attrs={
+                        **POINTS_INPUT,
+                        "class": "form-control form-control-sm text-end",
+                        "style": "width:6.5rem",
+                    }
+                ),
+            )
+            self.fields[f"r_{criterion.pk}"] = forms.CharField(
+                label=_("Lý do điều chỉnh"),
+                required=False,
+                max_length=500,
+                widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
+            )
+
+    def changes(self) -> dict:
+        return {
+            c.pk: (self.cleaned_data[f"p_{c.pk}"], self.cleaned_data.get(f"r_{c.pk}", ""))
+            for c in self.criteria
+        }
+
+
+class RecuseForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(label=_("Lý do từ chối thẩm định"), max_length=500)
+
+
+class VoteOpenForm(forms.Form):
+    leading = forms.ModelMultipleChoiceField(
+        label=_("Đơn vị dẫn đầu (đề nghị Cờ thi đua ngành)"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    excellent = forms.ModelMultipleChoiceField(
+        label=_("Đề nghị Tập thể lao động xuất sắc"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    advanced = forms.ModelMultipleChoiceField(
+        label=_("Đề nghị Tập thể lao động tiên tiến"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    place = forms.CharField(label=_("Địa điểm họp"), max_length=200, required=False)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("leading", "excellent", "advanced"):
+            self.fields[name].queryset = units
+
+
+class BallotForm(forms.Form):
+    """One choice per candidate; nothing identifies the voter in what is stored."""
+
+    def __init__(self, *args, candidates, **kwargs):
+        from tdkt.scoring.models import Choice
+
+        super().__init__(*args, **kwargs)
+        self.candidates = candidates
+        for candidate in candidates:
+            self.fields[f"k_{candidate.pk}"] = forms.ChoiceField(
+                label=f"{candidate.unit.short_name} — {candidate.get_kind_display()}",
+                choices=Choice.choices,
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Hãy chọn ý kiến.")},
+            )
+
+    def choices(self) -> dict:
+        return {c.pk: self.cleaned_data[f"k_{c.pk}"] for c in self.candidates}

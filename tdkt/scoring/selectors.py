@@ -156,3 +156,52 @@ def vote_result(vote) -> dict:
         "candidates": candidates,
         "needed": required_agree(vote, len(turnout)),
     }
+
+
+def cluster_list(*, user, year: int | None = None, query: str = ""):
+    """Clusters and blocks the user reaches, with their scoring progress, in one query."""
+    from tdkt.emulation.models import Cluster
+
+    qs = (
+        Cluster.objects.restrict(user)
+        .select_related("organiser", "scoring_review", "scoring_vote__leading_unit")
+        .annotate(
+            member_count=Count("members", distinct=True),
+            started=Count("scorecards", distinct=True),
+            submitted=Count("scorecards", filter=Q(scorecards__status="SUBMITTED"), distinct=True),
+        )
+        .order_by("-year", "kind", "name", "pk")
+    )
+    if year:
+        qs = qs.filter(year=year)
+    if query:
+        qs = qs.filter(name__icontains=query)
+    return qs
+
+
+def cluster_get(*, user, pk: int):
+    """One cluster the user reaches (404 otherwise), with its organiser and states."""
+    from tdkt.core.scope import get_scoped_or_404
+    from tdkt.emulation.models import Cluster
+
+    return get_scoped_or_404(
+        Cluster.objects.select_related(
+            "organiser", "scoring_review", "scoring_vote__leading_unit", "follower"
+        ),
+        user,
+        pk=pk,
+    )
+
+
+def scorecard_get(*, user, pk: int):
+    """One scorecard the user reaches: their own unit's, or any in a cluster they reach."""
+    from tdkt.core.scope import get_scoped_or_404
+    from tdkt.scoring.models import Scorecard
+
+    return get_scoped_or_404(
+        Scorecard.objects.select_related(
+            "unit", "table", "cluster__organiser", "cluster__scoring_review", "submitted_by"
+        ),
+        user,
+        pk=pk,
+    )

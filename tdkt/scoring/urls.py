@@ -1,10 +1,37 @@
 from django.urls import path
 
-from tdkt.scoring.views import tables
+from tdkt.scoring.views import cards, clusters, tables, units, votes
 
 app_name = "scoring"
 urlpatterns = [
-    path("", tables.table_list, name="index"),
+    path("", clusters.cluster_index, name="index"),
+    path("cum/<int:pk>/", clusters.cluster_dashboard, name="cluster"),
+    path("cum/<int:pk>/han-cham-diem/", clusters.deadline_edit, name="deadline"),
+    path("cum/<int:pk>/mo-tham-dinh/", clusters.review_open, name="review-open"),
+    path("cum/<int:pk>/ket-thuc-tham-dinh/", clusters.review_close, name="review-close"),
+    path("cum/<int:pk>/xep-hang.xlsx", clusters.ranking_export, name="ranking-export"),
+    path("cum/<int:pk>/lap-phieu/<int:unit_pk>/", cards.scorecard_start, name="scorecard-start"),
+    path("cum/<int:pk>/binh-xet/", votes.vote_page, name="vote"),
+    path("cum/<int:pk>/binh-xet/bo-phieu/<int:unit_pk>/", votes.ballot_cast, name="ballot"),
+    path("cum/<int:pk>/binh-xet/ket-thuc/", votes.vote_close, name="vote-close"),
+    path("cum/<int:pk>/binh-xet/bien-ban.docx", votes.vote_minutes, name="vote-minutes"),
+    path("phieu/<int:pk>/", cards.scorecard_detail, name="scorecard"),
+    path("phieu/<int:pk>/luu/", cards.scorecard_save, name="scorecard-save"),
+    path("phieu/<int:pk>/nop/", cards.scorecard_submit, name="scorecard-submit"),
+    path("phieu/<int:pk>/tai-lieu/", cards.evidence_upload, name="evidence-upload"),
+    path(
+        "phieu/<int:pk>/tai-lieu/<int:evidence_pk>/",
+        cards.evidence_download,
+        name="evidence-download",
+    ),
+    path(
+        "phieu/<int:pk>/tai-lieu/<int:evidence_pk>/xoa/",
+        cards.evidence_delete,
+        name="evidence-delete",
+    ),
+    path("phieu/<int:pk>/phieu.xlsx", cards.scorecard_export, name="scorecard-export"),
+    path("phieu/<int:pk>/tham-dinh/", cards.review_edit, name="review"),
+    path("don-vi/<int:pk>/", units.unit_year, name="unit-year"),
     path("bang-tieu-chi/", tables.table_list, name="tables"),
     path("bang-tieu-chi/them/", tables.table_create, name="table-create"),
     path("bang-tieu-chi/sao-chep-nam-truoc/", tables.table_copy_last_year, name="table-copy"),
