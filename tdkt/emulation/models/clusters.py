@@ -1,5 +1,4 @@
-"""Emulation during the year: clusters and blocks of units, covenants, movements, registrations
-(domain.md §3, §6, §7)."""
+"""Clusters and blocks of units per year, and the covenant each signs (domain.md §3, §7)."""
 
 from django.conf import settings
 from django.db import models
@@ -104,6 +103,8 @@ class ClusterMember(models.Model):
     role = models.CharField(
         _("vai trò"), max_length=8, choices=MemberRole.choices, default=MemberRole.MEMBER
     )
+    elected_on = models.DateField(_("ngày bầu"), null=True, blank=True)
+    """For the deputy: the day the members elected it."""
 
     objects = ScopedQuerySet.as_manager()
 
@@ -125,3 +126,84 @@ class ClusterMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} – {self.cluster}"
+
+
+class Covenant(VersionedModel):
+    """The emulation covenant (*giao ước thi đua*) a cluster's members agree for its year.
+
+    Its targets can change only until the first member signs.
+    """
+
+    cluster = models.OneToOneField(
+        Cluster, verbose_name=_("cụm, khối"), on_delete=models.CASCADE, related_name="covenant"
+    )
+    preamble = models.TextField(_("nội dung chung"), blank=True)
+    place = models.CharField(_("địa điểm ký"), max_length=120, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("giao ước thi đua")
+        verbose_name_plural = _("giao ước thi đua")
+
+    def __str__(self) -> str:
+        return f"Giao ước {self.cluster}"
+
+
+class CovenantTarget(models.Model):
+    """One target of a covenant: a text, optionally a number with its unit of measure."""
+
+    covenant = models.ForeignKey(
+        Covenant, verbose_name=_("giao ước"), on_delete=models.CASCADE, related_name="targets"
+    )
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=1)
+    text = models.TextField(_("chỉ tiêu"))
+    value = models.DecimalField(
+        _("mức chỉ tiêu"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    measure = models.CharField(_("đơn vị tính"), max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = _("chỉ tiêu giao ước")
+        verbose_name_plural = _("chỉ tiêu giao ước")
+        ordering = ["covenant", "position", "pk"]
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def level(self) -> str:
+        """The numeric target as written in Vietnamese (decimal comma) with its measure."""
+        if self.value is None:
+            return ""
+        number = f"{self.value.normalize():f}".replace(".", ",")
+        return f"{number} {self.measure}".strip()
+
+
+class CovenantSignature(models.Model):
+    """A member unit's signature of the covenant: who signed for it, and when."""
+
+    covenant = models.ForeignKey(
+        Covenant, verbose_name=_("giao ước"), on_delete=models.CASCADE, related_name="signatures"
+    )
+    unit = models.ForeignKey(
+        "org.Unit", verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+"
+    )
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người ký"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    signed_at = models.DateTimeField(_("thời điểm ký"))
+
+    class Meta:
+        verbose_name = _("chữ ký giao ước")
+        verbose_name_plural = _("chữ ký giao ước")
+        ordering = ["covenant", "signed_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["covenant", "unit"], name="covenant_signed_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} – {self.signed_at:%d/%m/%Y}"

@@ -1,0 +1,1 @@
+"""Reads of the emulation app, always scoped to the acting user; one module per sub-domain."""

@@ -1,0 +1,229 @@
+"""Reads of registrations: lists, early warnings from the rule engine, and the year-end
+comparison of registration with result (the awards register)."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Count, QuerySet
+
+from tdkt.accounts.permissions import MANAGE_EMULATION
+from tdkt.awards.models import Award
+from tdkt.catalog.models import AwardCategory, CommendationKind
+from tdkt.core.scope import get_scoped_or_404
+from tdkt.emulation.models import RegistrationPeriod, UnitRegistration
+from tdkt.emulation.services.registrations import (
+    COLLECTIVE_TITLES,
+    PERSON_TITLES,
+    collective_units,
+    registrable_persons,
+)
+from tdkt.org.models import Unit, UnitType
+
+
+def period_of(year: int) -> RegistrationPeriod | None:
+    return RegistrationPeriod.objects.filter(year=year).first()
+
+
+def registration_list(*, user, year: int) -> QuerySet[UnitRegistration]:
+    """The registrations of ``year`` the user may view, with counts of registered targets."""
+    return (
+        UnitRegistration.objects.restrict(user)
+        .filter(year=year)
+        .select_related("unit", "reopened_by")
+        .annotate(
+            collective_count=Count("collectives", distinct=True),
+            person_count=Count("persons", distinct=True),
+        )
+        .order_by("unit__path")
+    )
+
+
+def registration_get(*, user, pk, action: str = "view") -> UnitRegistration:
+    base = UnitRegistration.objects.select_related("unit", "reopened_by")
+    return get_scoped_or_404(base, user, action, pk=pk)
+
+
+def unregistered_units(*, user, year: int) -> QuerySet[Unit]:
+    """Units the user manages that may register for ``year`` and have not yet."""
+    day = dt.date(year, 12, 31)
+    return (
+        Unit.objects.restrict(user, MANAGE_EMULATION)
+        .valid_on(day)
+        .exclude(unit_type=UnitType.DIVISION)
+        .exclude(emulation_registrations__year=year)
+        .order_by("path")
+    )
+
+
+@dataclass
+class TargetRow:
+    """One registrable collective or person, its registered title, and the early check."""
+
+    subject: object
+    code: str = ""
+    outcome: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+def _check(engine, history, code: str, year: int) -> tuple[str, list[str]]:
+    from tdkt.rules.engine import EvaluationError
+
+    try:
+        verdict = engine.evaluate(history, code, year)
+    except EvaluationError:
+        return "", []
+    return str(verdict.outcome), [c.text for c in verdict.reasons_not_met]
+
+
+def registration_rows(registration: UnitRegistration) -> tuple[list[TargetRow], list[TargetRow]]:
+    """Every collective and person the unit may register, with the registered title and, for
+    registered ones, what the rule engine already finds missing in the history so far.
+
+    A fixed number of queries: histories are loaded in bulk for the registered subjects only.
+    """
+    from tdkt.eligibility.histories import person_histories, unit_histories
+    from tdkt.org.models import Unit as UnitModel
+    from tdkt.people.models import Person
+    from tdkt.rules.engine import Engine
+
+    year = registration.year
+    units = collective_units(registration.unit, year)
+    persons = list(registrable_persons(registration.unit, year))
+    by_unit = dict(registration.collectives.values_list("unit_id", "award_type__code"))
+    by_person = dict(registration.persons.values_list("person_id", "award_type__code"))
+    engine = Engine()
+    people = person_histories(Person.objects.filter(pk__in=list(by_person)).order_by("pk"))
+    unit_facts = unit_histories(
+        UnitModel.objects.filter(pk__in=list(by_unit)).order_by("pk"), [year], engine=engine
+    )
+    unit_rows, person_rows = [], []
+    for unit in units:
+        row = TargetRow(unit, by_unit.get(unit.pk, ""))
+        if row.code and unit.pk in unit_facts:
+            row.outcome, row.warnings = _check(engine, unit_facts[unit.pk], row.code, year)
+        unit_rows.append(row)
+    for person in persons:
+        row = TargetRow(person, by_person.get(person.pk, ""))
+        if row.code and person.pk in people:
+            row.outcome, row.warnings = _check(engine, people[person.pk], row.code, year)
+        person_rows.append(row)
+    return unit_rows, person_rows
+
+
+@dataclass
+class ResultLine:
+    """A registered target and whether it was achieved, or an award nobody registered."""
+
+    subject: str
+    unit: str
+    registered: str
+    granted: str
+    status: str  # "achieved" | "missed" | "unregistered"
+
+
+@dataclass
+class UnitComparison:
+    registration: UnitRegistration
+    lines: list[ResultLine] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for line in self.lines if line.status == status)
+
+    @property
+    def registered(self) -> int:
+        return self.count("achieved") + self.count("missed")
+
+    @property
+    def achieved(self) -> int:
+        return self.count("achieved")
+
+    @property
+    def unregistered(self) -> int:
+        return self.count("unregistered")
+
+
+def _covers(registered: str, granted: str) -> bool:
+    """A registered title covers itself and the titles below it in its chain."""
+    for chain in (PERSON_TITLES, COLLECTIVE_TITLES):
+        if registered in chain and granted in chain:
+            return chain.index(granted) <= chain.index(registered)
+    return False
+
+
+def comparison(*, user, year: int) -> list[UnitComparison]:
+    """Registration against result for every registration of ``year`` the user may view.
+
+    The result is the awards register: standing titles (not forms) granted on merit for the
+    year. A registered target is achieved when the subject holds the registered title; an
+    award is flagged "unregistered" when its subject registered no title covering it (each
+    award is counted under the registration whose unit holds it most closely). A fixed number
+    of queries whatever the number of registrations and awards.
+    """
+    from tdkt.emulation.models import RegisteredCollective, RegisteredPerson
+
+    registrations = list(
+        UnitRegistration.objects.restrict(user)
+        .filter(year=year)
+        .select_related("unit")
+        .order_by("unit__path")
+    )
+    by_id = {r.pk: UnitComparison(r) for r in registrations}
+    persons = list(
+        RegisteredPerson.objects.filter(registration__in=registrations).select_related(
+            "person__unit", "award_type"
+        )
+    )
+    collectives = list(
+        RegisteredCollective.objects.filter(registration__in=registrations).select_related(
+            "unit", "award_type"
+        )
+    )
+    awards = list(
+        Award.objects.restrict(user)
+        .counting()
+        .filter(
+            year=year,
+            award_type__category=AwardCategory.TITLE,
+            kind=CommendationKind.CONG_TRANG,
+        )
+        .select_related("award_type", "person", "unit", "holder_unit")
+    )
+    granted_person: dict[int, set[str]] = {}
+    granted_unit: dict[int, set[str]] = {}
+    for award in awards:
+        target = granted_person if award.person_id else granted_unit
+        target.setdefault(award.person_id or award.unit_id, set()).add(award.award_type.code)
+    registered_person = {r.person_id: r.award_type.code for r in persons}
+    registered_unit = {r.unit_id: r.award_type.code for r in collectives}
+    for row in persons:
+        got = granted_person.get(row.person_id, set())
+        hit = any(_covers(code, row.award_type.code) for code in got)
+        by_id[row.registration_id].lines.append(
+            ResultLine(row.person.full_name, row.person.unit.short_name, row.award_type.code,
+                       ", ".join(sorted(got)), "achieved" if hit else "missed")
+        )  # fmt: skip
+    for row in collectives:
+        got = granted_unit.get(row.unit_id, set())
+        hit = any(_covers(code, row.award_type.code) for code in got)
+        by_id[row.registration_id].lines.append(
+            ResultLine(row.unit.short_name, row.unit.short_name, row.award_type.code,
+                       ", ".join(sorted(got)), "achieved" if hit else "missed")
+        )  # fmt: skip
+    ordered = sorted(registrations, key=lambda r: -len(r.unit.path))
+    for award in awards:
+        holder = award.holder_unit
+        owner = next((r for r in ordered if holder.path.startswith(r.unit.path)), None)
+        if owner is None:
+            continue
+        code = award.award_type.code
+        if award.person_id:
+            registered = registered_person.get(award.person_id, "")
+            subject = award.person.full_name
+        else:
+            registered = registered_unit.get(award.unit_id, "")
+            subject = award.unit.short_name
+        if not registered or not _covers(registered, code):
+            by_id[owner.pk].lines.append(
+                ResultLine(subject, holder.short_name, registered, code, "unregistered")
+            )
+    return [by_id[r.pk] for r in registrations]
