@@ -304,7 +304,7 @@ class BallotForm(forms.Form):
             self.fields[f"k_{candidate.pk}"] = forms.ChoiceField(
                 label=f"{candidate.unit.short_name} — {candidate.get_kind_display()}",
                 choices=Choice.choices,
-                widget=forms.RadioSelect,
+                widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
                 error_messages={"required": _("Hãy chọn ý kiến.")},
             )
 

@@ -150,7 +150,10 @@ def vote_result(vote) -> dict:
     turnout = list(
         vote.turnout.select_related("member_unit", "cast_by").order_by("member_unit__path")
     )
-    candidates = list(vote.candidates.select_related("unit").order_by("kind", "unit__code"))
+    order = {kind: i for i, kind in enumerate(("LEADING", "EXCELLENT", "ADVANCED"))}
+    candidates = sorted(
+        vote.candidates.select_related("unit"), key=lambda c: (order[c.kind], c.unit.code)
+    )
     return {
         "turnout": turnout,
         "candidates": candidates,

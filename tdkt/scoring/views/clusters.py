@@ -42,6 +42,10 @@ def _chart(ranking) -> dict:
     }
 
 
+def _rank_or_last(result) -> int:
+    return result.rank if result and result.rank else 10_000
+
+
 def dashboard_context(request, cluster) -> dict:
     """Everything the cluster dashboard shows, in a fixed number of queries."""
     members = list(cluster.members.select_related("unit").order_by("role", "unit__code"))
@@ -57,6 +61,7 @@ def dashboard_context(request, cluster) -> dict:
         }
         for m in members
     ]
+    rows.sort(key=lambda row: (_rank_or_last(row["result"]), row["member"].unit.code))
     review = getattr(cluster, "scoring_review", None)
     vote = getattr(cluster, "scoring_vote", None)
     return {

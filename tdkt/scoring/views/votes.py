@@ -74,7 +74,10 @@ def vote_page(request, pk):
         context.update(
             result=result,
             pending=pending,
-            ballot_form=BallotForm(candidates=result["candidates"]) if pending else None,
+            ballots=[
+                (unit, BallotForm(candidates=result["candidates"], auto_id=f"u{unit.pk}_%s"))
+                for unit in pending
+            ],
             close_form=VersionForm(initial={"version": vote.version}),
         )
     return render(request, "scoring/vote.html", context)

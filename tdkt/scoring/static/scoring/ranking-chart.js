@@ -16,6 +16,7 @@
       indexAxis: "y",
       animation: false,
       responsive: true,
+      maintainAspectRatio: false,
       plugins: { legend: { position: "bottom" } },
       scales: { x: { beginAtZero: true } }
     }
