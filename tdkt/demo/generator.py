@@ -17,6 +17,7 @@ from django.db import connection
 
 from tdkt.demo.accounts import create_demo_accounts
 from tdkt.demo.awards import plan_awards
+from tdkt.demo.emulation import write_emulation
 from tdkt.demo.facts import FactsBuilder
 from tdkt.demo.org_writer import write_events, write_units
 from tdkt.demo.organisation import build_plan
@@ -84,8 +85,10 @@ def generate(
         report.counts["initiatives"] = write_initiatives(ledger, units)
         report.counts["unit_ratings"] = write_unit_ratings(ledger, units, seed)
         report.counts["decisions"] = len(ledger.book)
+    with clock.phase("Thi đua: cụm, khối, giao ước, phong trào, đăng ký"), clock.writing():
+        report.counts.update(write_emulation(units, rng))
     with clock.phase("Tài khoản mẫu"), clock.writing():
-        report.counts["accounts_created"] = create_demo_accounts()
+        report.counts["accounts_created"] += create_demo_accounts()
     return report
 
 
