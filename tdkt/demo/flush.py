@@ -13,7 +13,7 @@ from django.db import models
 from tdkt.accounts.models import RoleAssignment, User
 from tdkt.demo.accounts import DEMO_USERNAMES
 
-DOMAIN_APPS = ("org", "people", "awards", "initiatives")
+DOMAIN_APPS = ("org", "people", "awards", "initiatives", "scoring")
 PROJECT_PREFIX = "tdkt."
 KEPT_APPS = frozenset({"catalog", "accounts", "demo", "core"})
 
