@@ -26,6 +26,7 @@ from tdkt.scoring.models import (
     ClusterReview,
     CriterionKind,
     Evidence,
+    IndicatorValue,
     Review,
     ReviewScore,
     ScorecardStatus,
@@ -98,8 +99,28 @@ def write_scoring(rng: random.Random) -> dict[str, int]:
         counts["adjustments"] += _review(cluster, actor, rng, complete)
         if complete and _vote(cluster, actor, rng):
             counts["votes"] += 1
+    counts["indicator_values"] = _indicators(actor)
     counts["scoring_tables"] = ScoringTable.objects.count()
     return counts
+
+
+def _indicators(actor) -> int:
+    """Indicator values consistent with the points scored on computed criteria (a rate in %:
+    points / maximum × 100), as if imported from the sector's statistics."""
+    values = {}
+    entries = ScoreEntry.objects.filter(criterion__indicator_code__gt="").select_related(
+        "criterion", "scorecard__cluster"
+    )
+    for entry in entries.order_by("pk"):
+        criterion, card = entry.criterion, entry.scorecard
+        rate = (entry.points / criterion.max_points * 100).quantize(Decimal("0.01"))
+        key = (card.unit_id, card.cluster.year, criterion.indicator_code)
+        values[key] = IndicatorValue(
+            unit_id=key[0], year=key[1], code=key[2], value=rate,
+            source="thong-ke-nghiep-vu.xlsx", imported_by=actor,
+        )  # fmt: skip
+    IndicatorValue.objects.bulk_create(values.values())
+    return len(values)
 
 
 def _tables(unit_type: str, actor) -> None:

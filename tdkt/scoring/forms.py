@@ -111,6 +111,16 @@ class CriterionForm(forms.Form):
         required=False,
         help_text=_("Điền nếu điểm được tính từ chỉ tiêu nghiệp vụ nhập từ tệp."),
     )
+    indicator_target = forms.DecimalField(
+        label=_("Giá trị chỉ tiêu đạt điểm tối đa"),
+        max_digits=12,
+        decimal_places=2,
+        required=False,
+        help_text=_(
+            "Điểm = điểm tối đa × giá trị / mức này (không vượt điểm tối đa). "
+            "Để trống: 100 (chỉ tiêu là tỷ lệ %)."
+        ),
+    )
     guidance = forms.CharField(
         label=_("Hướng dẫn chấm"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -310,3 +320,18 @@ class BallotForm(forms.Form):
 
     def choices(self) -> dict:
         return {c.pk: self.cleaned_data[f"k_{c.pk}"] for c in self.candidates}
+
+
+class IndicatorImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Tệp chỉ tiêu (Excel .xlsx hoặc CSV)"),
+        help_text=_("Các cột: Mã đơn vị, Năm, Mã chỉ tiêu, Giá trị. Tối đa 5 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv", "class": "form-control"}),
+        error_messages={"required": _("Hãy chọn tệp cần nhập.")},
+    )
+
+
+class IndicatorFilterForm(forms.Form):
+    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100, required=False)
+    code = forms.CharField(label=_("Mã chỉ tiêu"), max_length=40, required=False)
+    unit = forms.CharField(label=_("Mã đơn vị"), max_length=40, required=False)

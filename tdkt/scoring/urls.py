@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tdkt.scoring.views import cards, clusters, tables, units, votes
+from tdkt.scoring.views import cards, clusters, indicators, tables, units, votes
 
 app_name = "scoring"
 urlpatterns = [
@@ -32,6 +32,8 @@ urlpatterns = [
     path("phieu/<int:pk>/phieu.xlsx", cards.scorecard_export, name="scorecard-export"),
     path("phieu/<int:pk>/tham-dinh/", cards.review_edit, name="review"),
     path("don-vi/<int:pk>/", units.unit_year, name="unit-year"),
+    path("chi-tieu/", indicators.indicator_list, name="indicators"),
+    path("chi-tieu/mau.xlsx", indicators.indicator_template, name="indicator-template"),
     path("bang-tieu-chi/", tables.table_list, name="tables"),
     path("bang-tieu-chi/them/", tables.table_create, name="table-create"),
     path("bang-tieu-chi/sao-chep-nam-truoc/", tables.table_copy_last_year, name="table-copy"),

@@ -12,6 +12,7 @@ from tdkt.scoring.models.cards import (
     ScoreEntry,
     ScoringCalendar,
 )
+from tdkt.scoring.models.indicators import IndicatorValue
 from tdkt.scoring.models.tables import (
     Criterion,
     CriterionKind,
@@ -41,6 +42,7 @@ __all__ = [
     "Criterion",
     "CriterionKind",
     "Evidence",
+    "IndicatorValue",
     "Review",
     "ReviewScore",
     "ReviewStatus",

@@ -146,6 +146,13 @@ class Criterion(models.Model):
     max_points = models.DecimalField(_("điểm tối đa"), **POINTS)
     evidence_required = models.BooleanField(_("bắt buộc có tài liệu chứng minh"), default=False)
     indicator_code = models.CharField(_("mã chỉ tiêu nghiệp vụ"), max_length=40, blank=True)
+    indicator_target = models.DecimalField(
+        _("giá trị chỉ tiêu đạt điểm tối đa"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
     position = models.PositiveIntegerField(_("thứ tự"), default=0)
 
     class Meta:
@@ -158,6 +165,21 @@ class Criterion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code}. {self.title}"
+
+    @property
+    def is_computed(self) -> bool:
+        return bool(self.indicator_code)
+
+    def points_from(self, value: Decimal) -> Decimal:
+        """Points earned by an indicator value: in proportion to ``indicator_target`` (100 when
+        not set, for a rate in %), never above the maximum nor below 0, rounded half up to 0.01.
+        A deduction takes the same proportion of its maximum, as a negative number."""
+        from decimal import ROUND_HALF_UP
+
+        target = self.indicator_target or Decimal(100)
+        share = min(Decimal(1), max(Decimal(0), value / target))
+        points = (self.max_points * share).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        return -points if self.kind == CriterionKind.DEDUCTION else points
 
     @property
     def lowest(self) -> Decimal:

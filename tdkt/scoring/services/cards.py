@@ -21,6 +21,7 @@ from tdkt.scoring.models import (
     ScoringCalendar,
 )
 from tdkt.scoring.services.evidence import sniff
+from tdkt.scoring.services.indicators import apply_indicators, indicator_points
 
 NOT_ALLOWED = "Bạn không có quyền thực hiện việc này cho đơn vị “%(unit)s”."
 NOT_A_MEMBER = "Đơn vị “%(unit)s” không phải thành viên của %(cluster)s."
@@ -114,6 +115,7 @@ def scorecard_start(*, cluster, unit, user) -> Scorecard:
             scorecard.save()
     except IntegrityError:
         raise DomainError(_(ALREADY_STARTED), code="exists") from None
+    apply_indicators(scorecard)
     return scorecard
 
 
@@ -148,15 +150,18 @@ def scorecard_save(
     require_self_editable(scorecard, today=today)
     notes = notes or {}
     criteria = {c.pk: c for c in scorecard.table.criteria.all()}
+    computed = indicator_points(scorecard)
     for criterion_id, value in points.items():
         if criterion_id not in criteria:
             raise DomainError(_(CRITERION_OTHER_TABLE), code="other_table")
-        if value is not None:
+        if value is not None and criterion_id not in computed:
             check_points(criteria[criterion_id], value)
     scorecard._change_reason = _("Tự chấm điểm")
     save_with_version(scorecard, expected_version=expected_version)
     existing = {e.criterion_id: e for e in scorecard.entries.all()}
     for criterion_id, value in points.items():
+        if criterion_id in computed:
+            continue  # computed from the imported indicator, never typed
         note = (notes.get(criterion_id) or "").strip()
         entry = existing.get(criterion_id)
         if value is None:
@@ -170,6 +175,7 @@ def scorecard_save(
         elif entry.points != value or entry.note != note:
             entry.points, entry.note = value, note
             entry.save()
+    apply_indicators(scorecard)
     return scorecard
 
 

@@ -35,6 +35,8 @@ NO_TABLE_LAST_YEAR = (
     "Không có bảng đã ban hành cho loại đơn vị này áp dụng năm %(year)s để sao chép."
 )
 TABLE_EXISTS_FOR_YEAR = "Đã có bảng dự thảo cho loại đơn vị này từ năm %(year)s: %(name)s."
+TARGET_NOT_POSITIVE = "Giá trị chỉ tiêu đạt điểm tối đa phải lớn hơn 0."
+TARGET_WITHOUT_CODE = "Hãy nhập mã chỉ tiêu nghiệp vụ khi đặt giá trị đạt điểm tối đa."
 BAND_NEGATIVE = "Điểm của mức xếp loại không được âm."
 
 DEFAULT_BANDS = (
@@ -179,6 +181,7 @@ CRITERION_FIELDS = (
     "max_points",
     "evidence_required",
     "indicator_code",
+    "indicator_target",
 )
 
 
@@ -199,6 +202,11 @@ def criterion_save(
         raise DomainError(_(NAME_REQUIRED), field="title")
     if fields.get("max_points") is None or fields["max_points"] <= 0:
         raise DomainError(_(MAX_NOT_POSITIVE), field="max_points")
+    target = fields.get("indicator_target")
+    if target is not None and target <= 0:
+        raise DomainError(_(TARGET_NOT_POSITIVE), field="indicator_target")
+    if target is not None and not str(fields.get("indicator_code") or "").strip():
+        raise DomainError(_(TARGET_WITHOUT_CODE), field="indicator_code")
     if criterion is None:
         criterion = Criterion(table=table, position=_next_position(table.criteria.all()))
     for name in CRITERION_FIELDS:

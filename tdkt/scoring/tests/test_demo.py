@@ -73,3 +73,20 @@ def test_points_stay_in_range_and_required_evidence_is_there():
         )
         assert required <= {e.criterion_id for e in card.evidence.all()}
     assert Evidence.objects.exists()
+
+
+def test_indicator_values_match_the_computed_points():
+    from tdkt.scoring.models import IndicatorValue
+
+    values = {(v.unit_id, v.year, v.code): v.value for v in IndicatorValue.objects.all()}
+    assert values
+    computed = ScoreEntry.objects.filter(criterion__indicator_code__gt="").select_related(
+        "criterion", "scorecard__cluster"
+    )
+    for entry in computed:
+        key = (
+            entry.scorecard.unit_id,
+            entry.scorecard.cluster.year,
+            entry.criterion.indicator_code,
+        )
+        assert entry.criterion.points_from(values[key]) == entry.points

@@ -15,6 +15,7 @@ from tdkt.scoring.forms import EvidenceForm, RecuseForm, ReviewForm, ScorecardFo
 from tdkt.scoring.models import Adjustment, Evidence, Review
 from tdkt.scoring.services import cards as services
 from tdkt.scoring.services import reviews as review_services
+from tdkt.scoring.services.indicators import indicator_points
 from tdkt.scoring.views.common import XLSX, apply_domain_error, download
 
 
@@ -54,6 +55,11 @@ def _card_context(request, card, form=None, evidence_form=None) -> dict:
     if editable and evidence_form is None:
         evidence_form = EvidenceForm(criteria=card.table.criteria.all())
     notes = {e.criterion_id: e.note for e in card.entries.all()}
+    computed = indicator_points(card)
+    if editable:
+        for pk in computed:
+            form.fields[f"c_{pk}"].disabled = True
+            form.fields[f"n_{pk}"].disabled = True
     files: dict[int, list] = {}
     for item in card.evidence.all():
         files.setdefault(item.criterion_id, []).append(item)
@@ -66,6 +72,7 @@ def _card_context(request, card, form=None, evidence_form=None) -> dict:
                 "files": files.get(pk, []),
                 "values": [line.reviewer_values.get(u.pk) for u in result.active_reviewers],
                 "note": notes.get(pk, ""),
+                "computed": computed.get(pk),
                 "points_field": form[f"c_{pk}"] if editable else None,
                 "note_field": form[f"n_{pk}"] if editable else None,
             }
