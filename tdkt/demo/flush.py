@@ -2,8 +2,9 @@
 
 Domain data is every row of the organisation, people, awards, initiatives, emulation and
 scoring apps (their historical and many-to-many tables included), every role assignment, and
-every row of any other project table that refers to those. The catalog is reference data and stays. Demo users that
-are not superusers are deleted; other users stay, without roles and without a person link.
+every row of any other project table that refers to those. The catalog is reference data and
+stays. Demo users that are not superusers are deleted; other users stay, without roles and
+without a person link.
 Rows are deleted with plain SQL deletes (no signals, no historical "deleted" records).
 """
 

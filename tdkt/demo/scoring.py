@@ -24,6 +24,7 @@ from tdkt.scoring.models import (
     CandidacyKind,
     Choice,
     ClusterReview,
+    ClusterVote,
     CriterionKind,
     Evidence,
     IndicatorValue,
@@ -32,6 +33,7 @@ from tdkt.scoring.models import (
     ScorecardStatus,
     ScoreEntry,
     ScoringTable,
+    Turnout,
 )
 from tdkt.scoring.selectors import cluster_ranking
 from tdkt.scoring.services import cards, reviews, votes
@@ -84,6 +86,9 @@ def write_scoring(rng: random.Random) -> dict[str, int]:
     )
     for unit_type in types:
         _tables(unit_type, actor)
+    for year in DEADLINES:
+        published = timezone.make_aware(dt.datetime(year - 1, 12, 20, 9, 0))
+        ScoringTable.objects.filter(year_from=year).update(published_at=published)
     for organiser_id in sorted({c.organiser_id for c in clusters}):
         organiser = next(c.organiser for c in clusters if c.organiser_id == organiser_id)
         for year, deadline in DEADLINES.items():
@@ -204,6 +209,8 @@ def _scorecards(cluster, actor, rng, strengths, complete: bool) -> int:
         created += 1
     ScoreEntry.objects.bulk_create(entries)
     Evidence.objects.bulk_create(evidence)
+    uploaded = timezone.make_aware(dt.datetime(cluster.year, 12 if complete else 11, 1, 9, 0))
+    Evidence.objects.filter(scorecard__cluster=cluster).update(uploaded_at=uploaded)
     return created
 
 
@@ -258,8 +265,15 @@ def _review(cluster, actor, rng, complete: bool) -> int:
     ReviewScore.objects.bulk_create(scores)
     Adjustment.objects.bulk_create(history)
     if complete:
+        reviewed = timezone.make_aware(dt.datetime(cluster.year, 12, 12, 10, 0))
+        ClusterReview.objects.filter(cluster=cluster).update(opened_at=reviewed)
+        Adjustment.objects.filter(review__scorecard__cluster=cluster).update(
+            created_at=reviewed, updated_at=reviewed
+        )
         state = ClusterReview.objects.get(cluster=cluster)
         reviews.review_close(cluster=cluster, user=actor, expected_version=state.version)
+        closed = timezone.make_aware(dt.datetime(cluster.year, 12, 16, 16, 0))
+        ClusterReview.objects.filter(cluster=cluster).update(closed_at=closed)
     return len(history)
 
 
@@ -294,4 +308,9 @@ def _vote(cluster, actor, rng) -> bool:
         votes.ballot_cast(vote=vote, member_unit=member.unit, user=actor, choices=choices)
     vote.refresh_from_db()
     votes.vote_close(vote=vote, user=actor, expected_version=vote.version)
+    meeting = timezone.make_aware(dt.datetime(cluster.year, 12, 18, 9, 0))
+    Turnout.objects.filter(vote=vote).update(cast_at=meeting + dt.timedelta(minutes=30))
+    ClusterVote.objects.filter(pk=vote.pk).update(
+        opened_at=meeting, closed_at=meeting + dt.timedelta(hours=1)
+    )
     return True

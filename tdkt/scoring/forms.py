@@ -92,7 +92,7 @@ class GroupForm(forms.Form):
 
 class CriterionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    group = forms.ModelChoiceField(label=_("Nhóm"), queryset=None)
+    group = forms.ModelChoiceField(label=_("Nhóm"), queryset=None, empty_label=_("— chọn nhóm —"))
     code = forms.CharField(label=_("Số thứ tự"), max_length=12)
     title = forms.CharField(
         label=_("Nội dung tiêu chí"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
@@ -219,11 +219,20 @@ class ScorecardForm(forms.Form):
 
 
 class EvidenceForm(forms.Form):
-    criterion = forms.ModelChoiceField(label=_("Tiêu chí"), queryset=None)
+    criterion = forms.ModelChoiceField(
+        label=_("Tiêu chí"),
+        queryset=None,
+        empty_label=_("— chọn tiêu chí —"),
+        widget=forms.Select(attrs={"class": "form-select"}),
+        error_messages={"required": _("Hãy chọn tiêu chí của tài liệu.")},
+    )
     file = forms.FileField(
         label=_("Tệp"),
         help_text=_("PDF, Word (.docx), Excel (.xlsx), ảnh PNG/JPEG; tối đa 10 MB."),
-        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.png,.jpg,.jpeg"}),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".pdf,.docx,.xlsx,.png,.jpg,.jpeg", "class": "form-control"}
+        ),
+        error_messages={"required": _("Hãy chọn tệp cần tải lên.")},
     )
 
     def __init__(self, *args, criteria, **kwargs):

@@ -150,3 +150,16 @@ def test_import_page_scope_errors_and_template(client, org, users):
     assert "TL_GQ" not in client.get(url).content.decode()  # Hà Nội's value is out of reach
     sheet = load_workbook(BytesIO(client.get(reverse("scoring:indicator-template")).content)).active
     assert [c.value for c in sheet[1]] == ["Mã đơn vị", "Năm", "Mã chỉ tiêu", "Giá trị"]
+
+
+def test_scorecard_page_shows_computed_points_read_only(
+    client, org, cluster, users, computed_table
+):
+    indicators.indicators_import(upload=_csv("T-HN;2026;TL_GQ;72\n"), user=users["sector"])
+    card = cards.scorecard_start(cluster=cluster, unit=org.hanoi, user=users["hanoi_officer"])
+    client.force_login(users["hanoi_officer"])
+    page = client.get(reverse("scoring:scorecard", args=[card.pk])).content.decode()
+    criterion = computed_table.criteria.get(code="1")
+    assert "Tính từ chỉ tiêu TL_GQ = 72" in page
+    field = page.split(f'name="c_{criterion.pk}"')[1].split(">")[0]
+    assert "disabled" in field and 'value="8.00"' in field
