@@ -26,6 +26,7 @@ from tdkt.awards.models import Award
 from tdkt.catalog.models import CommendationKind, LegalDocument
 from tdkt.demo.accounts import create_demo_accounts
 from tdkt.demo.collective import NOT_COLLECTIVES
+from tdkt.demo.people import FEATURED_CODE
 from tdkt.emulation.models import (
     Cluster,
     ClusterKind,
@@ -253,7 +254,8 @@ def _movements(units, rng) -> tuple[int, int]:
             report = MovementReview(
                 movement=movement, stage=stage, held_on=held_on,
                 summary=f"{label} {name.lower()}: {rng.randint(85, 99)}% chỉ tiêu đạt và vượt.",
-                report_name=f"bao-cao-{label.lower().replace(' ', '-')}-{held_on:%Y%m%d}.docx",
+                report_name=f"bao-cao-{'so-ket' if stage == ReviewStage.MID_TERM else 'tong-ket'}"
+                f"-{held_on:%Y%m%d}.docx",
             )  # fmt: skip
             report.report.save(
                 report.report_name,
@@ -263,11 +265,13 @@ def _movements(units, rng) -> tuple[int, int]:
             report.save()
             reviews += 1
         if kind == MovementKind.THEMATIC:
-            awards = Award.objects.filter(
-                kind=CommendationKind.CHUYEN_DE, year__gte=start, year__lte=end, revoked=False,
-                holder_unit__path__startswith=organiser.path,
-            ).order_by("year", "pk")[:40]  # fmt: skip
-            movement.awards.set(list(awards))
+            awards = list(
+                Award.objects.filter(
+                    kind=CommendationKind.CHUYEN_DE, year__gte=start, year__lte=end,
+                    revoked=False, holder_unit__path__startswith=organiser.path,
+                ).order_by("year", "pk").values_list("pk", flat=True)
+            )  # fmt: skip
+            movement.awards.set(sorted(rng.sample(awards, min(40, len(awards)))))
     return len(MOVEMENTS), reviews
 
 
@@ -295,6 +299,9 @@ def _registrations(units, year: int, rng) -> int:
         for person in registration_services.registrable_persons(unit, year):
             title = granted.get(("P", person.pk))
             draw = rng.random()
+            if person.code == FEATURED_CODE and year == 2026:
+                persons[person.pk] = "CSTD_NGANH"  # shows the early warning on the 2026 page
+                continue
             if title is None or draw < 0.05:
                 title = "CSTD_NGANH" if draw < 0.02 else "CSTDCS" if draw < 0.15 else "LDTT"
             if draw > 0.97:

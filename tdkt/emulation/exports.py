@@ -104,3 +104,31 @@ def comparison_workbook(rows, year: int, names: dict[str, str]) -> bytes:
         for column, width in zip("ABCDEF", widths, strict=False):
             sheet.column_dimensions[column].width = width
     return _save(workbook)
+
+
+def registration_workbook(registration, unit_rows, person_rows, names: dict[str, str]) -> bytes:
+    """A unit's registration: its collectives and its staff with their target titles and the
+    early warnings, as officers send it upward."""
+    workbook = Workbook()
+    collectives = _sheet(workbook.active, "Tập thể", ["Tập thể", "Danh hiệu đăng ký", "Cảnh báo"])
+    for row in unit_rows:
+        if row.code:
+            collectives.append(
+                [row.subject.short_name, names.get(row.code, row.code), "; ".join(row.warnings)]
+            )
+    persons = _sheet(
+        workbook.create_sheet(),
+        "Cá nhân",
+        ["Mã cán bộ", "Họ và tên", "Đơn vị", "Danh hiệu đăng ký", "Cảnh báo"],
+    )
+    for row in person_rows:
+        if row.code:
+            person = row.subject
+            persons.append(
+                [person.code, person.full_name, person.unit.short_name,
+                 names.get(row.code, row.code), "; ".join(row.warnings)]
+            )  # fmt: skip
+    for sheet, widths in ((collectives, (36, 40, 60)), (persons, (12, 30, 30, 40, 60))):
+        for column, width in zip("ABCDE", widths, strict=False):
+            sheet.column_dimensions[column].width = width
+    return _save(workbook)

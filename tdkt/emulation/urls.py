@@ -14,6 +14,8 @@ urlpatterns = [
     ),
     path("cum-khoi/<int:pk>/", clusters.cluster_detail, name="cluster-detail"),
     path("cum-khoi/<int:pk>/sua/", clusters.cluster_edit, name="cluster-edit"),
+    path("cum-khoi/<int:pk>/xoa/", clusters.cluster_delete, name="cluster-delete"),
+    path("cum-khoi/<int:pk>/lich-su/", clusters.cluster_history_view, name="cluster-history"),
     path("cum-khoi/<int:pk>/giao-uoc/", covenants.covenant_detail, name="covenant"),
     path("cum-khoi/<int:pk>/giao-uoc/soan/", covenants.covenant_edit, name="covenant-edit"),
     path("cum-khoi/<int:pk>/giao-uoc/ky/", covenants.covenant_sign, name="covenant-sign"),
@@ -22,6 +24,7 @@ urlpatterns = [
     path("phong-trao/phat-dong/", movements.movement_create, name="movement-create"),
     path("phong-trao/<int:pk>/", movements.movement_detail, name="movement-detail"),
     path("phong-trao/<int:pk>/sua/", movements.movement_edit, name="movement-edit"),
+    path("phong-trao/<int:pk>/xoa/", movements.movement_delete, name="movement-delete"),
     path(
         "phong-trao/<int:pk>/so-ket-tong-ket/",
         movements.review_add,
@@ -38,6 +41,11 @@ urlpatterns = [
     path("dang-ky/lap/", registrations.registration_start, name="registration-start"),
     path("dang-ky/<int:pk>/", registrations.registration_detail, name="registration-detail"),
     path("dang-ky/<int:pk>/mo-lai/", registrations.registration_reopen, name="registration-reopen"),
+    path(
+        "dang-ky/<int:pk>/xuat-excel/",
+        registrations.registration_export,
+        name="registration-export",
+    ),
     path(
         "dang-ky/doi-chieu/",
         registrations.registration_comparison,

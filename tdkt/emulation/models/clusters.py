@@ -70,7 +70,8 @@ class Cluster(VersionedModel):
     synthetic = models.BooleanField(_("phân cụm minh họa"), default=False)
 
     objects = ClusterQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
+    """The reason of a change tells member and role changes too, so it may be long."""
 
     scope_unit_field = "organiser"
 

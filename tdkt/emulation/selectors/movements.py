@@ -67,6 +67,9 @@ class MovementOutcome:
     reviews: list[MovementReview]
     awards: list[Award]
     by_type: list[tuple[str, int]]
+    by_branch: list[ParticipantRow]
+    """Awards counted by the launcher's direct sub-unit holding them (its own, for the
+    launcher itself), most first."""
 
 
 def movement_outcome(*, movement: Movement, user) -> MovementOutcome:
@@ -86,7 +89,20 @@ def movement_outcome(*, movement: Movement, user) -> MovementOutcome:
         for unit in participants
     ]
     by_type = Counter(a.award_type.name for a in awards)
-    return MovementOutcome(rows, reviews, awards, sorted(by_type.items(), key=lambda i: -i[1]))
+    by_type_rows = sorted(by_type.items(), key=lambda i: -i[1])
+    return MovementOutcome(rows, reviews, awards, by_type_rows, _by_branch(movement, awards))
+
+
+def _by_branch(movement: Movement, awards: list[Award]) -> list[ParticipantRow]:
+    """One query for the branch units, whatever the number of awards."""
+    depth = len([p for p in movement.launched_by.path.split("/") if p])
+    counts: Counter = Counter()
+    for award in awards:
+        parts = [p for p in award.holder_unit.path.split("/") if p]
+        counts[int(parts[depth]) if len(parts) > depth else movement.launched_by_id] += 1
+    units = Unit.objects.in_bulk(list(counts))
+    rows = [ParticipantRow(units[pk], n) for pk, n in counts.items() if pk in units]
+    return sorted(rows, key=lambda r: (-r.awards, r.unit.path))
 
 
 def award_candidates(*, movement: Movement, user) -> QuerySet[Award]:

@@ -4,7 +4,7 @@ comparison of registration with result (the awards register)."""
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from tdkt.accounts.permissions import MANAGE_EMULATION
 from tdkt.awards.models import Award
@@ -65,11 +65,35 @@ class TargetRow:
     warnings: list[str] = field(default_factory=list)
 
 
+def _hoped(history, code: str, year: int):
+    """``history`` with the registration year going as hoped: the best rating, the titles
+    below ``code`` in its chain granted, and (for a collective) every member completing their
+    tasks and earning LĐTT, one CSTĐCS, nobody disciplined, and the cluster led. What the rule
+    engine still finds missing then comes from the history so far."""
+    from dataclasses import replace
+
+    from tdkt.rules.facts import AwardFact, MemberStats, UnitHistory
+
+    chain = COLLECTIVE_TITLES if code in COLLECTIVE_TITLES else PERSON_TITLES
+    held = {(a.code, a.year) for a in history.awards}
+    below = [c for c in chain[: chain.index(code)] if (c, year) not in held]
+    changes = {
+        "ratings": {year: "HTXSNV", **history.ratings},
+        "awards": history.awards + tuple(AwardFact(code=c, year=year) for c in below),
+    }
+    if isinstance(history, UnitHistory):
+        size = max(1, history.members.get(year, MemberStats(1, 0, 0, 0, 0)).members)
+        changes["members"] = {**history.members, year: MemberStats(size, size, size, 1, 0)}
+        changes["cluster_leader"] = {year: True, **history.cluster_leader}
+    return replace(history, **changes)
+
+
 def _check(engine, history, code: str, year: int) -> tuple[str, list[str]]:
+    """The outcome for ``code`` if the year goes as hoped, and the conditions still not met."""
     from tdkt.rules.engine import EvaluationError
 
     try:
-        verdict = engine.evaluate(history, code, year)
+        verdict = engine.evaluate(_hoped(history, code, year), code, year)
     except EvaluationError:
         return "", []
     return str(verdict.outcome), [c.text for c in verdict.reasons_not_met]
@@ -77,7 +101,8 @@ def _check(engine, history, code: str, year: int) -> tuple[str, list[str]]:
 
 def registration_rows(registration: UnitRegistration) -> tuple[list[TargetRow], list[TargetRow]]:
     """Every collective and person the unit may register, with the registered title and, for
-    registered ones, what the rule engine already finds missing in the history so far.
+    registered ones, what the rule engine finds missing even if the year goes as hoped (see
+    ``_hoped``): an early warning such as "not three consecutive CSTĐCS".
 
     A fixed number of queries: histories are loaded in bulk for the registered subjects only.
     """
@@ -155,9 +180,10 @@ def comparison(*, user, year: int) -> list[UnitComparison]:
 
     The result is the awards register: standing titles (not forms) granted on merit for the
     year. A registered target is achieved when the subject holds the registered title; an
-    award is flagged "unregistered" when its subject registered no title covering it (each
-    award is counted under the registration whose unit holds it most closely). A fixed number
-    of queries whatever the number of registrations and awards.
+    award is flagged "unregistered" when its subject registered no title covering it. An award
+    belongs to the registration of the unit holding it, or of the unit above when the holder is
+    a division (divisions register with their unit; area procuracies register themselves). A
+    fixed number of queries whatever the number of registrations and awards.
     """
     from tdkt.emulation.models import RegisteredCollective, RegisteredPerson
 
@@ -178,9 +204,16 @@ def comparison(*, user, year: int) -> list[UnitComparison]:
             "unit", "award_type"
         )
     )
+    unit_ids = [r.unit_id for r in registrations]
+    concerned = (
+        Q(holder_unit__in=unit_ids)
+        | Q(holder_unit__parent__in=unit_ids, holder_unit__unit_type=UnitType.DIVISION)
+        | Q(person__in=[r.person_id for r in persons])
+    )
     awards = list(
         Award.objects.restrict(user)
         .counting()
+        .filter(concerned)
         .filter(
             year=year,
             award_type__category=AwardCategory.TITLE,
@@ -209,10 +242,12 @@ def comparison(*, user, year: int) -> list[UnitComparison]:
             ResultLine(row.unit.short_name, row.unit.short_name, row.award_type.code,
                        ", ".join(sorted(got)), "achieved" if hit else "missed")
         )  # fmt: skip
-    ordered = sorted(registrations, key=lambda r: -len(r.unit.path))
+    by_unit = {r.unit_id: r for r in registrations}
     for award in awards:
         holder = award.holder_unit
-        owner = next((r for r in ordered if holder.path.startswith(r.unit.path)), None)
+        owner = by_unit.get(holder.pk)
+        if owner is None and holder.unit_type == UnitType.DIVISION:
+            owner = by_unit.get(holder.parent_id)
         if owner is None:
             continue
         code = award.award_type.code

@@ -19,7 +19,13 @@ from tdkt.accounts.models import Role
 from tdkt.accounts.permissions import MANAGE_EMULATION
 from tdkt.core.concurrency import save_with_version
 from tdkt.core.errors import DomainError
-from tdkt.emulation.models import Cluster, ClusterKind, ClusterMember, MemberRole
+from tdkt.emulation.models import (
+    Cluster,
+    ClusterKind,
+    ClusterMember,
+    CovenantSignature,
+    MemberRole,
+)
 from tdkt.org.models import Unit, UnitYearlyRating
 
 NAME_REQUIRED = "Tên cụm, khối không được để trống."
@@ -267,6 +273,28 @@ def cluster_create(*, data: ClusterInput, user=None, reason: str = "") -> Cluste
     return cluster
 
 
+def _member_changes(cluster: Cluster, data: ClusterInput) -> str:
+    """What changes in the member list and roles, in words, for the change history."""
+    before = {m.unit_id: m for m in cluster.members.select_related("unit")}
+    after = {u.pk: u for u in data.members}
+    parts = []
+    added = sorted(u.short_name for pk, u in after.items() if pk not in before)
+    removed = sorted(m.unit.short_name for pk, m in before.items() if pk not in after)
+    if added:
+        parts.append(_("thêm %(units)s") % {"units": ", ".join(added)})
+    if removed:
+        parts.append(_("bớt %(units)s") % {"units": ", ".join(removed)})
+    for role, new, label in (
+        (MemberRole.HEAD, data.head, _("cụm trưởng")),
+        (MemberRole.DEPUTY, data.deputy, _("cụm phó")),
+    ):
+        old = next((m.unit for m in before.values() if m.role == role), None)
+        if (old and old.pk) != (new and new.pk):
+            names = [u.short_name if u else "—" for u in (old, new)]
+            parts.append(f"{label}: {names[0]} → {names[1]}")
+    return "; ".join(parts)
+
+
 @transaction.atomic
 def cluster_update(
     *, cluster: Cluster, data: ClusterInput, expected_version: int | None, user=None, reason=""
@@ -280,7 +308,9 @@ def cluster_update(
     cluster.follower = data.follower
     cluster.regulation = data.regulation
     cluster.synthetic = data.synthetic
-    cluster._change_reason = reason or _("Sửa")
+    members = _member_changes(cluster, data)
+    reason = (reason or "").strip()
+    cluster._change_reason = "; ".join(p for p in (reason, members) if p) or _("Sửa")
     save_with_version(cluster, expected_version=expected_version)
     _write_members(cluster, data)
     return cluster
@@ -376,9 +406,36 @@ __all__ = [
     "ClusterInput",
     "ClusterKind",
     "cluster_create",
+    "cluster_delete",
     "cluster_update",
     "clusters_copy_to_next_year",
     "next_head",
     "rated_units",
     "rotation_order",
 ]
+
+
+SIGNED_DELETE = "Cụm, khối đã có đơn vị ký giao ước nên không thể xóa."
+IN_USE_DELETE = "Cụm, khối đã có dữ liệu chấm điểm, bình xét nên không thể xóa."
+
+
+@transaction.atomic
+def cluster_delete(*, cluster: Cluster, user=None) -> None:
+    """Delete a cluster created by mistake, with its members and unsigned covenant. Refused once
+    a member signed the covenant, or when other records (scoring, votes) refer to it."""
+    from django.db.models import ProtectedError
+    from django.db.models.deletion import Collector
+
+    if not may_organise(user, cluster.organiser):
+        raise DomainError(_(NOT_ORGANISER))
+    if CovenantSignature.objects.filter(covenant__cluster=cluster).exists():
+        raise DomainError(_(SIGNED_DELETE))
+    collector = Collector(using="default")
+    try:
+        collector.collect([cluster])
+    except ProtectedError as exc:
+        raise DomainError(_(IN_USE_DELETE)) from exc
+    if any(model._meta.app_label != "emulation" for model in collector.data):
+        raise DomainError(_(IN_USE_DELETE))
+    cluster._change_reason = _("Xóa")
+    cluster.delete()

@@ -179,3 +179,18 @@ def movement_awards_set(*, movement: Movement, awards: list, user=None) -> None:
         if not movement.start_year <= award.year <= movement.end_year:
             raise DomainError(_(AWARD_OUTSIDE_PERIOD) % {"award": award}, field="awards")
     movement.awards.set(awards)
+
+
+REVIEWED_DELETE = "Phong trào đã có sơ kết, tổng kết nên không thể xóa."
+
+
+@transaction.atomic
+def movement_delete(*, movement: Movement, user=None) -> None:
+    """Delete a movement recorded by mistake; refused once it has a review. Links to awards
+    are removed, the awards stay in the register."""
+    if not _may_launch(user, movement.launched_by):
+        raise DomainError(_(NOT_LAUNCHER))
+    if movement.reviews.exists():
+        raise DomainError(_(REVIEWED_DELETE))
+    movement._change_reason = _("Xóa")
+    movement.delete()

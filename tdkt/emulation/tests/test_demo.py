@@ -18,6 +18,7 @@ from tdkt.emulation.models import (
     MemberRole,
     Movement,
     MovementReview,
+    RegistrationPeriod,
     UnitRegistration,
 )
 from tdkt.emulation.services.clusters import rated_units
@@ -31,6 +32,7 @@ def demo(django_db_setup, django_db_blocker):
         yield
         with transaction.atomic():
             flush_domain_data()
+            RegistrationPeriod.objects.all().delete()  # refers to no unit: flush keeps it
             User.objects.filter(username__in=DEMO_USERNAMES).delete()
 
 

@@ -220,6 +220,7 @@ def test_movement_pages_query_counts_do_not_grow(client, org, users, movement):
             result.append(len(ctx.captured_queries))
         return result
 
+    services.movement_awards_set(movement=movement, awards=[_award(org, unit=org.office)])
     first = counts()
     for i in range(8):
         services.movement_create(

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from tdkt.awards.models import Award
 from tdkt.catalog.models import AwardType
 from tdkt.core.errors import DomainError
-from tdkt.emulation.models import RegisteredPerson, UnitRegistration
+from tdkt.emulation.models import RegisteredPerson, RegistrationPeriod, UnitRegistration
 from tdkt.emulation.selectors import registrations as selectors
 from tdkt.emulation.services import registrations as services
 from tdkt.people.models import Person
@@ -62,6 +62,7 @@ def test_only_the_sector_officer_sets_the_deadline(users):
 
 
 def test_registration_needs_a_deadline_and_the_right_unit(org, users):
+    RegistrationPeriod.objects.all().delete()  # a demo generated earlier may have left some
     error = _error(
         services.registration_start, unit=org.hanoi, year=2026, user=users["hanoi_officer"],
         today=BEFORE,
@@ -253,3 +254,73 @@ def test_registration_pages_query_counts_do_not_grow(client, org, users, registr
         _award("LDTT", person=Person.objects.get(pk=pk))
     UnitRegistration.objects.create(unit=org.phu_tho, year=2026)
     assert counts() == first
+
+
+def test_no_warning_when_the_history_allows_the_target(org, people, registration):
+    from tdkt.people.services import rating_set
+
+    duc = people["duc"]
+    for year in (2024, 2025):
+        rating_set(person=duc, year=year, rating="HTXSNV", reason="Nhập")
+        _award("LDTT", person=duc, year=year)
+        _award("CSTDCS", person=duc, year=year)
+    services.registration_save(
+        registration=registration, collectives={org.hanoi_division.pk: "TTLDTT"},
+        persons={duc.pk: "CSTD_NGANH"}, today=BEFORE,
+    )  # fmt: skip
+    units, persons = selectors.registration_rows(registration)
+    row = next(r for r in persons if r.subject == duc)
+    assert not any("CSTĐCS" in w for w in row.warnings)
+    division = next(r for r in units if r.subject == org.hanoi_division)
+    assert division.code == "TTLDTT" and division.warnings == []
+
+
+def test_awards_of_an_area_procuracy_are_not_counted_under_its_province(org, people, registration):
+    from tdkt.emulation.selectors.registrations import comparison
+
+    area_person = make_person(org.area_hanoi_1, "Lý Văn Nam")
+    _award("LDTT", person=area_person)
+    _award("LDTT", person=people["hanoi_division"])
+    services.registration_save(registration=registration, collectives={}, persons={}, today=BEFORE)
+    from tdkt.testing import make_user
+
+    user = make_user("tdkt.hn2", ("SECTOR_OFFICER", org.root))
+    lines = comparison(user=user, year=2026)[0].lines
+    assert [(line.subject, line.status) for line in lines] == [("Trần Thị Bình", "unregistered")]
+
+
+def test_comparison_page_hides_achieved_lines_unless_asked(
+    client, org, people, users, registration
+):
+    duc, binh = people["duc"], people["hanoi_division"]
+    services.registration_save(
+        registration=registration, collectives={}, persons={duc.pk: "LDTT", binh.pk: "LDTT"},
+        today=BEFORE,
+    )  # fmt: skip
+    _award("LDTT", person=duc)
+    client.force_login(users["hanoi_officer"])
+    url = reverse("emulation:registration-comparison")
+    page = client.get(url, {"year": 2026}).content.decode()
+    assert "Trần Thị Bình" in page and "Đặng Văn Đức" not in page
+    page = client.get(url, {"year": 2026, "tat_ca": "1"}).content.decode()
+    assert "Đặng Văn Đức" in page
+
+
+def test_registration_export_lists_targets_and_warnings(client, org, people, users, registration):
+    duc = people["duc"]
+    services.registration_save(
+        registration=registration, collectives={org.hanoi.pk: "TTLDXS"},
+        persons={duc.pk: "CSTD_NGANH"}, today=BEFORE,
+    )  # fmt: skip
+    url = reverse("emulation:registration-export", kwargs={"pk": registration.pk})
+    client.force_login(users["phu_tho_officer"])
+    assert client.get(url).status_code == 404
+    client.force_login(users["hanoi_officer"])
+    book = load_workbook(io.BytesIO(client.get(url).content))
+    collectives = list(book["Tập thể"].iter_rows(min_row=2, values_only=True))
+    assert collectives[0][:2] == ("VKSND thành phố Hà Nội", "Tập thể lao động xuất sắc")
+    persons = list(book["Cá nhân"].iter_rows(min_row=2, values_only=True))
+    assert persons[0][1:4] == (
+        "Đặng Văn Đức", "VKSND thành phố Hà Nội", "Chiến sĩ thi đua ngành Kiểm sát nhân dân",
+    )  # fmt: skip
+    assert "CSTĐCS" in persons[0][4]

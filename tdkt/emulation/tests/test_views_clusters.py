@@ -124,7 +124,7 @@ def test_detail_shows_roles_synthetic_label_and_rotation(client, org, users, clu
     assert 'data-testid="synthetic"' in page
     # next year: Phú Thọ and the office never headed; T-PT2025 < VKSNDTC-VP, but only rated
     # units can head, and nobody is rated for 2026 yet
-    assert "Chưa có đơn vị đủ điều kiện" in page
+    assert "Chưa có thành viên nào được xếp loại năm 2026" in page
     UnitYearlyRating.objects.create(unit=org.office, year=2026, rating="HTTNV")
     page = client.get(url).content.decode()
     assert 'data-testid="offered-head">Văn phòng VKSND tối cao<' in page
@@ -195,3 +195,35 @@ def test_export_lists_members_in_scope(client, users, clusters):
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert {r[2] for r in rows} == {"Cụm 1"}
     assert rows[0][5] == "VKSND thành phố Hà Nội" and rows[0][6] == "Cụm trưởng, khối trưởng"
+
+
+def test_edit_form_offers_the_head_due_by_rotation(client, org, users, clusters):
+    client.force_login(users["sector"])
+    url = reverse("emulation:cluster-edit", kwargs={"pk": clusters["sector"].pk})
+    page = client.get(url).content.decode()
+    # nobody headed before 2026; rated for 2025: all three; first by code is T-HN
+    assert "Theo luân phiên, năm 2026 đến lượt: VKSND thành phố Hà Nội." in page
+
+
+def test_history_tells_member_and_role_changes(client, org, users, clusters):
+    cluster = clusters["sector"]
+    client.force_login(users["sector"])
+    data = {
+        "version": cluster.version, "kind": "CUM", "name": "Cụm 1",
+        "members": [org.hanoi.pk, org.phu_tho.pk], "head": org.phu_tho.pk,
+        "deputy": "", "deputy_elected_on": "", "reason": "Điều chỉnh",
+    }  # fmt: skip
+    assert (
+        client.post(reverse("emulation:cluster-edit", kwargs={"pk": cluster.pk}), data).status_code
+        == 302
+    )
+    url = reverse("emulation:cluster-history", kwargs={"pk": cluster.pk})
+    page = client.get(url).content.decode()
+    assert "Điều chỉnh; bớt Văn phòng VKSND tối cao" in page
+    assert "cụm trưởng: VKSND thành phố Hà Nội → VKSND tỉnh Phú Thọ" in page
+    assert "cụm phó: VKSND tỉnh Phú Thọ → —" in page or "cụm phó: VKSND tỉnh Phú Thọ" in page
+    client.force_login(users["phu_tho_officer"])
+    block = clusters["hanoi_block"]
+    assert (
+        client.get(reverse("emulation:cluster-history", kwargs={"pk": block.pk})).status_code == 404
+    )

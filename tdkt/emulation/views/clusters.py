@@ -164,6 +164,14 @@ def cluster_edit(request, pk):
         "synthetic": cluster.synthetic,
     }
     form = _form_for(request, cluster.organiser, cluster.year, initial=initial)
+    offered = services.next_head(
+        [m.unit for m in members], organiser=cluster.organiser, year=cluster.year
+    )
+    if offered is not None:
+        form.fields["head"].help_text = _("Theo luân phiên, năm %(year)s đến lượt: %(unit)s.") % {
+            "year": cluster.year,
+            "unit": offered.short_name,
+        }
     if request.method == "POST" and form.is_valid():
         try:
             services.cluster_update(
@@ -218,3 +226,41 @@ def cluster_copy(request, organiser_pk, year):
         "form": form,
     }
     return render(request, "emulation/cluster_copy.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cluster_delete(request, pk):
+    """Confirm, then delete a cluster created by mistake (never one whose covenant is signed)."""
+    cluster = selectors.cluster_get(user=request.user, pk=pk)
+    if not selectors.may_manage(request.user, cluster):
+        raise Http404
+    error = None
+    if request.method == "POST":
+        try:
+            services.cluster_delete(cluster=cluster, user=request.user)
+        except DomainError as exc:
+            error = exc.message
+        else:
+            messages.success(request, _("Đã xóa %(name)s.") % {"name": cluster})
+            return redirect(reverse("emulation:cluster-list") + f"?year={cluster.year}")
+    context = {
+        "title": _("Xóa %(name)s") % {"name": cluster},
+        "question": _(
+            "Xóa %(name)s cùng danh sách thành viên và giao ước chưa ký? Việc này không hoàn tác."
+        )
+        % {"name": cluster},
+        "error": error,
+        "back": reverse("emulation:cluster-detail", kwargs={"pk": cluster.pk}),
+    }
+    return render(request, "emulation/confirm_delete.html", context)
+
+
+@login_required
+def cluster_history_view(request, pk):
+    """Who changed the cluster, when and why (member and role changes included)."""
+    from tdkt.emulation.history import cluster_history
+
+    cluster = selectors.cluster_get(user=request.user, pk=pk)
+    context = {"cluster": cluster, "changes": cluster_history(cluster)}
+    return render(request, "emulation/cluster_history.html", context)

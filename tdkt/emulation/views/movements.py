@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_tables2 import RequestConfig
@@ -177,3 +178,30 @@ def movement_awards(request, pk):
             return redirect("emulation:movement-detail", pk=movement.pk)
     context = {"form": form, "movement": movement, "title": _("Khen thưởng theo phong trào")}
     return render(request, "emulation/movement_subform.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def movement_delete(request, pk):
+    """Confirm, then delete a movement recorded by mistake (never one already reviewed)."""
+    movement = selectors.movement_get(user=request.user, pk=pk, action=MANAGE_EMULATION)
+    error = None
+    if request.method == "POST":
+        try:
+            services.movement_delete(movement=movement, user=request.user)
+        except DomainError as exc:
+            error = exc.message
+        else:
+            messages.success(request, _("Đã xóa phong trào %(name)s.") % {"name": movement})
+            return redirect("emulation:movement-list")
+    context = {
+        "title": _("Xóa phong trào"),
+        "question": _(
+            "Xóa phong trào “%(name)s”? Các khen thưởng đã gắn vẫn còn trong sổ khen thưởng. "
+            "Việc này không hoàn tác."
+        )
+        % {"name": movement},
+        "error": error,
+        "back": reverse("emulation:movement-detail", kwargs={"pk": movement.pk}),
+    }
+    return render(request, "emulation/confirm_delete.html", context)

@@ -195,7 +195,16 @@ def registration_comparison(request):
         "achieved": sum(r.achieved for r in rows),
         "unregistered": sum(r.unregistered for r in rows),
     }
-    context = {"year": year, "rows": rows, "totals": totals, "names": award_names()}
+    show_all = request.GET.get("tat_ca") == "1"
+    for row in rows:
+        row.shown = [line for line in row.lines if show_all or line.status != "achieved"]
+    context = {
+        "year": year,
+        "rows": rows,
+        "totals": totals,
+        "names": award_names(),
+        "show_all": show_all,
+    }
     return render(request, "emulation/registration_comparison.html", context)
 
 
@@ -209,4 +218,18 @@ def registration_comparison_export(request):
     rows = selectors.comparison(user=request.user, year=year)
     response = HttpResponse(comparison_workbook(rows, year, award_names()), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="dang-ky-va-ket-qua-{year}.xlsx"'
+    return response
+
+
+@login_required
+def registration_export(request, pk):
+    """A unit's registration as an Excel workbook (collectives, staff, early warnings)."""
+    from tdkt.emulation.exports import registration_workbook
+
+    registration = selectors.registration_get(user=request.user, pk=pk)
+    unit_rows, person_rows = selectors.registration_rows(registration)
+    content = registration_workbook(registration, unit_rows, person_rows, award_names())
+    response = HttpResponse(content, content_type=XLSX)
+    filename = f"dang-ky-thi-dua-{registration.year}-{registration.unit.code}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
