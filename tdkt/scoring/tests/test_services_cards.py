@@ -229,3 +229,12 @@ def test_evidence_too_large_is_refused(org, cluster, users):
     with pytest.raises(DomainError) as caught:
         cards.evidence_add(scorecard=card, criterion=_criterion(card), upload=upload, user=user)
     assert caught.value.code == "too_large"
+
+
+def test_a_cluster_with_scorecards_cannot_be_deleted(org, cluster, users):
+    from tdkt.emulation.services.clusters import IN_USE_DELETE, cluster_delete
+
+    _start(cluster, org.hanoi, users["hanoi_officer"])
+    with pytest.raises(DomainError) as caught:
+        cluster_delete(cluster=cluster, user=users["sector"])
+    assert caught.value.message == IN_USE_DELETE
