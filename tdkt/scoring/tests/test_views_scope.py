@@ -153,3 +153,14 @@ def test_pages_run_a_fixed_number_of_queries(client, voted, org, users, table):
     ]
     assert large[0] == small[0] and large[2] == small[3]
     assert large[1] <= small[1]  # no vote yet in the large cluster: fewer panels
+
+
+def test_unit_year_page_runs_a_fixed_number_of_queries(client, voted, org, users):
+    url = reverse("scoring:unit-year", args=[org.hanoi.pk]) + "?nam=2026"
+    client.force_login(users["sector"])
+    one = _count(client, url)
+    for i in range(3):
+        make_cluster(org, year=2026, name=f"Khối phụ {i}")
+    assert _count(client, url) == one
+    page = client.get(url).content.decode()
+    assert page.count("Cụm trưởng, khối trưởng") == 4

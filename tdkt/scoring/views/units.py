@@ -6,9 +6,11 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
+from tdkt.emulation.models import ClusterMember, MemberRole
 from tdkt.org.models import Unit
 from tdkt.scoring import selectors
 from tdkt.scoring.models import Candidate, Scorecard
+from tdkt.scoring.results import rank
 
 
 def _unit_or_404(user, pk):
@@ -25,6 +27,20 @@ def _unit_or_404(user, pk):
     return unit
 
 
+def _results_of(unit, clusters) -> dict:
+    """The unit's ranked result in each cluster, all clusters computed in one pass."""
+    by_cluster: dict[int, list] = {}
+    cards = Scorecard.objects.filter(cluster__in=clusters)
+    for result in selectors.scorecards_with_results(cards):
+        by_cluster.setdefault(result.scorecard.cluster_id, []).append(result)
+    found = {}
+    for cluster_id, results in by_cluster.items():
+        for result in rank(results):
+            if result.scorecard.unit_id == unit.pk:
+                found[cluster_id] = result
+    return found
+
+
 @login_required
 def unit_year(request, pk):
     """What a unit did in its clusters in ``?nam=`` (default: this year)."""
@@ -35,10 +51,12 @@ def unit_year(request, pk):
         year = timezone.localdate().year
     year = min(max(year, 2000), 2100)
     clusters = list(selectors.cluster_list(user=request.user, year=year).filter(members__unit=unit))
-    results = {}
-    for cluster in clusters:
-        ranking = selectors.cluster_ranking(cluster)
-        results[cluster.pk] = next((r for r in ranking if r.scorecard.unit_id == unit.pk), None)
+    results = _results_of(unit, clusters)
+    roles = dict(
+        ClusterMember.objects.filter(cluster__in=clusters, unit=unit).values_list(
+            "cluster_id", "role"
+        )
+    )
     candidacies = list(
         Candidate.objects.filter(unit=unit, vote__cluster__year=year).select_related(
             "vote__cluster"
@@ -47,8 +65,8 @@ def unit_year(request, pk):
     rows = [
         {
             "cluster": cluster,
-            "result": results[cluster.pk],
-            "role": cluster.members.get(unit=unit).get_role_display(),
+            "result": results.get(cluster.pk),
+            "role": MemberRole(roles[cluster.pk]).label,
             "candidacies": [c for c in candidacies if c.vote.cluster_id == cluster.pk],
         }
         for cluster in clusters
