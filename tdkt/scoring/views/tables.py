@@ -248,6 +248,8 @@ def item_move(request, pk, kind, item_pk, direction):
     form = VersionForm(request.POST)
     if not form.is_valid():
         return _back(table)
+    if direction not in ("len", "xuong"):
+        _missing()
     step = -1 if direction == "len" else 1
     try:
         services.item_move(item=item, expected_version=form.cleaned_data["version"], direction=step)
