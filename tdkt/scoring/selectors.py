@@ -208,3 +208,52 @@ def scorecard_get(*, user, pk: int):
         user,
         pk=pk,
     )
+
+
+def self_scoring_history(scorecard, limit: int = 200) -> list[dict]:
+    """The unit's own changes to its scorecard, newest first: each point changed (from, to),
+    and each step of the scorecard (started, submitted), with who and when. Three queries."""
+    from tdkt.scoring.models import Criterion, Scorecard, ScoreEntry
+
+    codes = dict(Criterion.objects.filter(table=scorecard.table_id).values_list("pk", "code"))
+    rows, previous = [], {}
+    records = (
+        ScoreEntry.history.filter(scorecard_id=scorecard.pk)
+        .select_related("history_user")
+        .order_by("history_date", "history_id")
+    )
+    for record in records:
+        before = previous.get(record.id)
+        after = None if record.history_type == "-" else record.points
+        previous[record.id] = after
+        if before == after:
+            continue
+        rows.append(
+            {
+                "when": record.history_date,
+                "who": record.history_user.display_name if record.history_user else "",
+                "what": codes.get(record.criterion_id, ""),
+                "before": before,
+                "after": after,
+                "note": record.note,
+            }
+        )
+    steps = (
+        Scorecard.history.filter(id=scorecard.pk)
+        .exclude(history_change_reason__in=["", "Tự chấm điểm"])
+        .exclude(history_change_reason__isnull=True)
+        .select_related("history_user")
+    )
+    for record in steps:
+        rows.append(
+            {
+                "when": record.history_date,
+                "who": record.history_user.display_name if record.history_user else "",
+                "what": record.history_change_reason,
+                "before": None,
+                "after": None,
+                "note": "",
+            }
+        )
+    rows.sort(key=lambda row: row["when"], reverse=True)
+    return rows[:limit]

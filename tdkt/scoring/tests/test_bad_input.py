@@ -8,8 +8,17 @@ from tdkt.scoring.tests.builders import make_table
 
 pytestmark = pytest.mark.django_db
 
-GARBAGE = {"version": "x", "deadline": "31/02/2026", "file": "", "criterion": "abc",
-           "leading": ["999999"], "k_1": "MAYBE", "reason": "", "year": "20x6", "unit_type": "??"}  # fmt: skip
+GARBAGE = {
+    "version": "x",
+    "deadline": "31/02/2026",
+    "file": "",
+    "criterion": "abc",
+    "leading": ["999999"],
+    "k_1": "MAYBE",
+    "reason": "",
+    "year": "20x6",
+    "unit_type": "??",
+}
 
 
 @pytest.fixture(autouse=True)

@@ -207,3 +207,21 @@ def test_other_members_cannot_edit_a_scorecard(client, org, cluster, users):
         == 404
     )
     assert cards.deadline_of(card) is None
+
+
+def test_self_scoring_history_shows_who_changed_which_points(client, org, cluster, users):
+    user = users["hanoi_officer"]
+    client.force_login(user)
+    client.post(reverse("scoring:scorecard-start", args=[cluster.pk, org.hanoi.pk]))
+    card = Scorecard.objects.get(unit=org.hanoi)
+    client.post(reverse("scoring:scorecard-save", args=[card.pk]), _points_form(card, "6"))
+    card.refresh_from_db()
+    client.post(reverse("scoring:scorecard-save", args=[card.pk]), _points_form(card, "7.5"))
+    from tdkt.scoring.selectors import self_scoring_history
+
+    history = self_scoring_history(card)
+    changed = [(h["what"], h["before"], h["after"]) for h in history if h["what"] == "1"]
+    assert changed == [("1", Decimal("6"), Decimal("7.5")), ("1", None, Decimal("6"))]
+    assert {h["what"] for h in history} >= {"Lập phiếu tự chấm"}
+    page = client.get(reverse("scoring:scorecard", args=[card.pk])).content.decode()
+    assert "Lịch sử tự chấm điểm" in page and "Lập phiếu tự chấm" in page

@@ -94,6 +94,7 @@ def _card_context(request, card, form=None, evidence_form=None) -> dict:
         "can_act": can_act,
         "deadline": services.deadline_of(card),
         "adjustments": adjustments,
+        "self_history": selectors.self_scoring_history(card),
         "review_state": review_state,
         "reviewer_units": _reviewer_choices(request, card)
         if review_state and not review_state.is_closed and card.is_submitted
