@@ -1,9 +1,10 @@
 """Delete all domain data so the demo can be generated again.
 
-Domain data is every row of the organisation, people, awards and initiatives apps (their
-historical and many-to-many tables included), every role assignment, and every row of any other
-project table that refers to those. The catalog is reference data and stays. Demo users that
-are not superusers are deleted; other users stay, without roles and without a person link.
+Domain data is every row of the organisation, people, awards, initiatives, emulation and
+scoring apps (their historical and many-to-many tables included), every role assignment, and
+every row of any other project table that refers to those. The catalog is reference data and
+stays. Demo users that are not superusers are deleted; other users stay, without roles and
+without a person link.
 Rows are deleted with plain SQL deletes (no signals, no historical "deleted" records).
 """
 
@@ -13,7 +14,7 @@ from django.db import models
 from tdkt.accounts.models import RoleAssignment, User
 from tdkt.demo.accounts import DEMO_USERNAMES
 
-DOMAIN_APPS = ("org", "people", "awards", "initiatives")
+DOMAIN_APPS = ("org", "people", "awards", "initiatives", "emulation", "scoring")
 PROJECT_PREFIX = "tdkt."
 KEPT_APPS = frozenset({"catalog", "accounts", "demo", "core"})
 

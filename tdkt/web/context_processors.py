@@ -23,6 +23,7 @@ _ITEMS = [
     (_("Cán bộ"), "people:list", "people", "view"),
     (_("Rà soát"), "eligibility:sweep", "funnel", "view"),
     (_("Thi đua"), "emulation:cluster-list", "flag", "view"),
+    (_("Chấm điểm"), "scoring:index", "clipboard-check", "view"),
     (_("Danh mục"), "catalog:award-types", "award", "view"),
     (_("Quy tắc"), "rules:index", "journal-check", "view"),
     (_("Nhập dữ liệu"), "imports:upload", "upload", "import"),

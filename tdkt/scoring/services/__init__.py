@@ -1,0 +1,1 @@
+"""Writes of the scoring app, by sub-domain. Every function validates, saves and records history."""
