@@ -12,8 +12,10 @@ What they guarantee:
 - awards are ordered by year then id, periods by their start, so equal data give equal facts;
 - a unit's ratings and awards are its own: a unit formed by a merger or a rename does not
   inherit its predecessors' titles (the law says nothing of carrying collective chains over);
-- ``cluster_leader`` is left empty (the emulation app fills it once clusters exist) and units
-  have no freezes (the register keeps none for collectives).
+- ``cluster_leader`` holds, for each year in which a cluster or block the unit belonged to
+  closed its vote, whether the members chose the unit as their leading unit; years without a
+  closed vote are absent (the rules then say the result is unknown);
+- units have no freezes (the register keeps none for collectives).
 """
 
 import datetime as dt
@@ -23,12 +25,14 @@ from collections.abc import Iterable
 from django.db.models import Q, QuerySet
 
 from tdkt.awards.models import Award
+from tdkt.emulation.models import ClusterMember
 from tdkt.initiatives.models import Initiative
 from tdkt.org.models import Unit, UnitType, UnitYearlyRating
 from tdkt.people.models import Absence, Assignment, Discipline, Freeze, Person, YearlyRating
 from tdkt.rules import facts
 from tdkt.rules.engine import Engine, EvaluationError
 from tdkt.rules.verdicts import Outcome
+from tdkt.scoring.models import VoteStatus
 
 AWARD_FIELDS = (
     "award_type__code",
@@ -203,6 +207,9 @@ def unit_histories(
     for unit_id, year, rating in rows["ratings"]:
         ratings[unit_id][year] = rating
     awards = _awards(rows["awards"])
+    leaders: dict[int, dict[int, bool]] = defaultdict(dict)
+    for unit_id, year, leading_unit_id in rows["clusters"]:
+        leaders[unit_id][year] = leaders[unit_id].get(year, False) or leading_unit_id == unit_id
     members = _member_stats(
         [pk for pk, _name, _type in subject_rows], years, people or {}, engine or Engine()
     )
@@ -214,6 +221,7 @@ def unit_histories(
             ratings=ratings.get(pk, {}),
             awards=awards.get(pk, ()),
             members=members.get(pk, {}),
+            cluster_leader=leaders.get(pk, {}),
         )
         for pk, name, unit_type in subject_rows
     }
@@ -231,6 +239,11 @@ def unit_fact_rows(units: QuerySet[Unit]) -> dict[str, QuerySet]:
         "awards": Award.objects.filter(unit__in=subjects)
         .order_by()
         .values_list("unit_id", *AWARD_FIELDS),
+        "clusters": ClusterMember.objects.filter(
+            unit__in=subjects, cluster__scoring_vote__status=VoteStatus.CLOSED
+        )
+        .order_by()
+        .values_list("unit_id", "cluster__year", "cluster__scoring_vote__leading_unit_id"),
         "tree": _tree_rows(),
     }
 

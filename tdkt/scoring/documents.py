@@ -1,15 +1,13 @@
-"""The minutes of a cluster vote as a Word document, from the docxtpl template that officers
-may edit and replace (``templates_docx/bien_ban_binh_xet.docx``)."""
-
-from io import BytesIO
-from pathlib import Path
+"""The minutes of a cluster vote as a Word document, filled from the template registered in
+``word_templates`` (bundled as ``templates_docx/bien_ban_binh_xet.docx``; the sector officer may
+replace it)."""
 
 from django.utils import timezone
-from docxtpl import DocxTemplate
 
+from tdkt.documents.rendering import render_docx
 from tdkt.scoring.models import CandidacyKind
 
-MINUTES_TEMPLATE = Path(__file__).parent / "templates_docx" / "bien_ban_binh_xet.docx"
+MINUTES = "scoring.vote_minutes"
 
 
 def _percent(value) -> str:
@@ -64,8 +62,6 @@ def minutes_context(vote, result: dict, ranking: list) -> dict:
 
 
 def minutes_docx(vote, result: dict, ranking: list) -> bytes:
-    template = DocxTemplate(MINUTES_TEMPLATE)
-    template.render(minutes_context(vote, result, ranking))
-    buffer = BytesIO()
-    template.save(buffer)
-    return buffer.getvalue()
+    """The minutes as a .docx file; ``TemplateRenderError`` (a ``DomainError``) when a replaced
+    template cannot be filled."""
+    return render_docx(MINUTES, minutes_context(vote, result, ranking))

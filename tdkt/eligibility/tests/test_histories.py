@@ -198,3 +198,40 @@ def test_unit_histories_cost_the_same_queries_for_2_and_9_units(org):
 
     assert len(histories) == Unit.objects.count()
     assert few_queries == all_queries
+
+
+def test_cluster_leader_comes_from_closed_cluster_votes(org):
+    from tdkt.emulation.models import Cluster, ClusterMember
+    from tdkt.rules.engine import evaluate
+    from tdkt.rules.verdicts import Check
+    from tdkt.scoring.models import ClusterVote, VoteStatus
+
+    def cluster(year, members, *, leading=None, status=VoteStatus.CLOSED):
+        made = Cluster.objects.create(year=year, kind="CUM", name=f"Cụm {year}", organiser=org.root)
+        for unit in members:
+            ClusterMember.objects.create(cluster=made, unit=unit)
+        ClusterVote.objects.create(
+            cluster=made,
+            status=status,
+            share="0.800",
+            denominator="members",
+            member_count=len(members),
+            leading_unit=leading,
+        )
+
+    # Given: 2024 closed with Hà Nội leading; 2025 still open; 2023 closed with nobody leading
+    cluster(2024, [org.hanoi, org.vinh_phuc, org.hoa_binh], leading=org.hanoi)
+    cluster(2025, [org.hanoi, org.phu_tho], status=VoteStatus.OPEN)
+    cluster(2023, [org.hanoi, org.vinh_phuc])
+
+    histories = unit_histories(Unit.objects.filter(parent=org.root), [2024])
+
+    assert histories[org.hanoi.pk].cluster_leader == {2023: False, 2024: True}
+    assert histories[org.vinh_phuc.pk].cluster_leader == {2023: False, 2024: False}
+    assert histories[org.phu_tho.pk].cluster_leader == {}
+    # and the rules read it: the leading-unit condition of the sector flag is decided
+    led = evaluate(histories[org.hanoi.pk], "CO_NGANH", 2024)
+    other = evaluate(histories[org.vinh_phuc.pk], "CO_NGANH", 2024)
+    checks = {v.subject_id: {c.key: c.check for c in v.conditions} for v in (led, other)}
+    assert checks[str(org.hanoi.pk)]["cluster_leader"] == Check.MET
+    assert checks[str(org.vinh_phuc.pk)]["cluster_leader"] == Check.NOT_MET

@@ -45,4 +45,4 @@ def test_a_unit_gets_only_collective_codes_with_a_fixed_number_of_queries(org):
 
     assert [v.code for v in verdicts] == codes_for(UNIT, 2024)
     assert all(v.subject_id == str(org.hanoi.pk) for v in verdicts)
-    assert len(captured) <= 13
+    assert len(captured) <= 14  # one of them reads the closed cluster votes

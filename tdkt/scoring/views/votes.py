@@ -137,6 +137,12 @@ def vote_minutes(request, pk):
     vote = getattr(cluster, "scoring_vote", None)
     if vote is None or not vote.is_closed:
         raise Http404
-    content = minutes_docx(vote, selectors.vote_result(vote), selectors.cluster_ranking(cluster))
+    try:
+        content = minutes_docx(
+            vote, selectors.vote_result(vote), selectors.cluster_ranking(cluster)
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("scoring:cluster", pk=cluster.pk)
     name = f"bien-ban-binh-xet-cum-{cluster.pk}-{cluster.year}.docx"
     return download(content, content_type=DOCX, filename=name)
