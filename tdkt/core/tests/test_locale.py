@@ -28,6 +28,8 @@ LOCALE_DIR = Path(settings.BASE_DIR) / "locale" / "vi" / "LC_MESSAGES"
 THIRD_PARTY_MSGIDS = [
     # Django itself, where its Vietnamese is wrong ("số tổng thể")
     _("Enter a whole number."),
+    # Django 6's empty choice of a select, not yet translated upstream
+    _("- Select an option -"),
     # django-tables2
     _("previous"),
     _("next"),
