@@ -122,6 +122,7 @@ def test_detail_shows_roles_synthetic_label_and_rotation(client, org, users, clu
     page = client.get(url).content.decode()
     assert "Cụm trưởng, khối trưởng" in page and "bầu ngày 20/01/2026" in page
     assert 'data-testid="synthetic"' in page
+    assert reverse("scoring:cluster", args=[clusters["sector"].pk]) in page
     # next year: Phú Thọ and the office never headed; T-PT2025 < VKSNDTC-VP, but only rated
     # units can head, and nobody is rated for 2026 yet
     assert "Chưa có thành viên nào được xếp loại năm 2026" in page
