@@ -72,32 +72,43 @@ def batches_of(
 
 def evaluate_batch(question: Question, batch: Batch) -> tuple[list[tuple], dict[str, Counter]]:
     """One result row per subject and code (in ``RESULT_COLUMNS`` order) and the count of
-    outcomes per code."""
+    outcomes per code.
+
+    Equal texts in the rows are one shared string (``texts``): a batch's rows repeat a few
+    dozen reasons thousands of times, and a worker process sends each shared string back to
+    the parent once.
+    """
     engine = batch.engine or Engine()
+    evaluate = engine.evaluate
     rows: list[tuple] = []
     counts: dict[str, Counter] = {code: Counter() for code in batch.codes}
+    texts: dict[str, str] = {}
+    shared = texts.setdefault
     is_person = batch.kind == PERSON_KIND
+    job_id, year, rank, kind = question.job_id, question.year, question.rank, batch.kind
     for offset, history in enumerate(batch.histories):
         person_id = int(history.id) if is_person else None
         unit_id = int(history.unit_id if is_person else history.id)
         position = batch.first_position + offset + 1
         for code in batch.codes:
-            verdict = engine.evaluate(history, code, question.year)
-            outcome = str(verdict.outcome)
+            verdict = evaluate(history, code, year)
+            outcome = verdict.outcome.value
             counts[code][outcome] += 1
+            reasons = reasons_summary(verdict)
+            next_step = verdict.next_step[:NEXT_STEP_MAX]
             rows.append(
                 (
-                    question.job_id,
-                    batch.kind,
+                    job_id,
+                    kind,
                     person_id,
                     unit_id,
                     code,
-                    question.rank[code],
+                    rank[code],
                     position,
                     outcome,
                     verdict.rule_id,
-                    reasons_summary(verdict),
-                    verdict.next_step[:NEXT_STEP_MAX],
+                    shared(reasons, reasons),
+                    shared(next_step, next_step),
                 )
             )
     return rows, counts
@@ -165,14 +176,15 @@ def _evaluate_nth(index: int) -> tuple[list[tuple], dict[str, Counter]]:
     return evaluate_batch(question, batches[index])
 
 
+DECIDING_CHECK = {Outcome.NOT_ELIGIBLE: Check.NOT_MET, Outcome.NEEDS_REVIEW: Check.UNKNOWN}
+"""The check of the conditions that decide each outcome other than eligible."""
+
+
 def reasons_summary(verdict: Verdict) -> str:
     """The conditions that decided the outcome, in one line: those not met when not eligible,
     those unknown when the verdict needs review, nothing when eligible."""
-    wanted = {
-        Outcome.NOT_ELIGIBLE: Check.NOT_MET,
-        Outcome.NEEDS_REVIEW: Check.UNKNOWN,
-    }.get(verdict.outcome)
+    wanted = DECIDING_CHECK.get(verdict.outcome)
     if wanted is None:
         return ""
-    text = "; ".join(c.text for c in verdict.conditions if c.check == wanted)
+    text = "; ".join([c.text for c in verdict.conditions if c.check == wanted])
     return text if len(text) <= REASONS_MAX else text[: REASONS_MAX - 1] + "…"

@@ -9,7 +9,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from tdkt.rules.facts import PersonHistory, UnitHistory
-from tdkt.rules.params import DatedValue, param
+from tdkt.rules.params import IN_FORCE as PARAMS_IN_FORCE
+from tdkt.rules.params import UNSURE, DatedValue, param
 from tdkt.rules.registry import PERSON, RuleVersion, is_known, version_on, versions_of
 from tdkt.rules.verdicts import Findings, Verdict, outcome_of
 
@@ -37,7 +38,7 @@ def reference_date_for(code: str, year: int) -> dt.date:
     return dt.date(year, 12, 31)
 
 
-@dataclass
+@dataclass(slots=True)
 class Evaluation:
     """What a rule function works with: the subject, the year, the day, and its findings."""
 
@@ -48,12 +49,15 @@ class Evaluation:
     version: RuleVersion
     engine: "Engine"
     findings: Findings = field(default_factory=Findings)
-    used_params: dict[str, DatedValue] = field(default_factory=dict)
+    unsure_params: dict[str, DatedValue] = field(default_factory=dict)
+    """The parameters read whose value the digest rates unsure (each gets a note)."""
 
     def param(self, name: str) -> DatedValue:
-        """The parameter's value in force on the reference date (remembered for the verdict)."""
-        dated = param(name, self.ref)
-        self.used_params[name] = dated
+        """The parameter's value in force on the reference date (remembered for the verdict
+        when it is unsure)."""
+        dated = PARAMS_IN_FORCE.get((name, self.ref)) or param(name, self.ref)
+        if dated.confidence == UNSURE:
+            self.unsure_params[name] = dated
         return dated
 
     def other(self, code: str, year: int | None = None) -> Verdict:
@@ -82,12 +86,13 @@ class Engine:
     ) -> Verdict:
         ref = reference_date or reference_date_for(code, year)
         key = (id(subject), code, year, ref)
-        if key not in self._memo:
-            self._memo[key] = self._run(subject, code, year, ref)
-        return self._memo[key]
+        verdict = self._memo.get(key)
+        if verdict is None:
+            verdict = self._memo[key] = self._run(subject, code, year, ref)
+        return verdict
 
     def _run(self, subject, code: str, year: int, ref: dt.date) -> Verdict:
-        version = _version(code, ref)
+        version = _VERSIONS.get((code, ref)) or _version(code, ref)
         given = PERSON if isinstance(subject, PersonHistory) else "unit"
         if version.subject != given:
             raise EvaluationError(
@@ -101,22 +106,21 @@ class Engine:
         evaluation = Evaluation(subject, code, year, ref, version, self)
         version.func(evaluation)
         findings = evaluation.findings
-        for name, dated in evaluation.used_params.items():
-            if dated.unsure:
-                findings.procedure.append(_unsure_param_note(name, dated))
-        outcome = outcome_of(findings.conditions)
+        for name, dated in evaluation.unsure_params.items():
+            findings.procedure.append(_unsure_param_note(name, dated))
+        # Positional arguments, in field order: a sweep builds one verdict per subject and code.
         return Verdict(
-            code=code,
-            year=year,
-            subject_id=str(subject.id),
-            subject_name=subject.name,
-            reference_date=ref,
-            rule_id=version.id,
-            rule_title=version.title,
-            outcome=outcome,
-            conditions=tuple(findings.conditions),
-            procedure=tuple(findings.procedure),
-            next_step="; ".join(findings.next_steps),
+            code,
+            year,
+            str(subject.id),
+            subject.name,
+            ref,
+            version.id,
+            version.title,
+            outcome_of(findings.conditions),
+            tuple(findings.conditions),
+            tuple(findings.procedure),
+            "; ".join(findings.next_steps),
         )
 
 
@@ -144,6 +148,10 @@ def _build_unsure_note(name, dated):
     )
 
 
+_VERSIONS: dict[tuple[str, dt.date], RuleVersion] = {}
+"""The rule version in force per (code, day), once known (rules are registered at import)."""
+
+
 def _version(code: str, ref: dt.date) -> RuleVersion:
     if not is_known(code):
         raise EvaluationError(UNKNOWN_CODE.format(code=code), field="code")
@@ -153,6 +161,7 @@ def _version(code: str, ref: dt.date) -> RuleVersion:
         raise EvaluationError(
             OUT_OF_COVERAGE.format(code=code, day=ref, first=first), field="reference_date"
         )
+    _VERSIONS[(code, ref)] = version
     return version
 
 

@@ -6,6 +6,7 @@ Nothing here imports the ORM, so rules are pure functions of these values.
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 RATING_ORDER = {"HTXSNV": 3, "HTTNV": 2, "HTNV": 1, "KHTNV": 0}
 """Task ratings, best highest."""
@@ -43,6 +44,15 @@ class AwardFact:
     def counts_for_merit(self) -> bool:
         """Stands (not revoked) and is of the merit kind, so it may serve higher awards."""
         return not self.revoked and self.kind == MERIT_KIND
+
+
+def awards_by_code(awards) -> dict[str, tuple[AwardFact, ...]]:
+    """``awards`` grouped by code, each group in the given order (what ``awards_of`` reads:
+    rules ask for one code's awards many times per subject)."""
+    grouped: dict[str, list[AwardFact]] = {}
+    for award in awards:
+        grouped.setdefault(award.code, []).append(award)
+    return {code: tuple(group) for code, group in grouped.items()}
 
 
 @dataclass(frozen=True)
@@ -99,8 +109,12 @@ class PersonHistory:
     freezes: tuple[Freeze, ...] = ()
     unit_id: str = ""
 
-    def awards_of(self, code: str) -> list[AwardFact]:
-        return [a for a in self.awards if a.code == code]
+    def awards_of(self, code: str) -> tuple[AwardFact, ...]:
+        return self._awards_by_code.get(code, ())
+
+    @cached_property
+    def _awards_by_code(self) -> dict[str, tuple[AwardFact, ...]]:
+        return awards_by_code(self.awards)
 
 
 @dataclass(frozen=True)
@@ -133,5 +147,9 @@ class UnitHistory:
     """Whether the unit was voted the leading unit of its cluster or block that year."""
     freezes: tuple[Freeze, ...] = ()
 
-    def awards_of(self, code: str) -> list[AwardFact]:
-        return [a for a in self.awards if a.code == code]
+    def awards_of(self, code: str) -> tuple[AwardFact, ...]:
+        return self._awards_by_code.get(code, ())
+
+    @cached_property
+    def _awards_by_code(self) -> dict[str, tuple[AwardFact, ...]]:
+        return awards_by_code(self.awards)

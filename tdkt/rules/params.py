@@ -15,6 +15,7 @@ import yaml
 
 PARAMS_DIR = Path(__file__).resolve().parent / "params"
 CONFIDENCES = ("sure", "likely", "unsure")
+UNSURE = "unsure"
 
 
 class ParameterError(Exception):
@@ -30,7 +31,7 @@ class DatedValue:
 
     @property
     def unsure(self) -> bool:
-        return self.confidence == "unsure"
+        return self.confidence == UNSURE
 
 
 @dataclass(frozen=True)
@@ -87,18 +88,20 @@ def all_parameters() -> dict[str, Parameter]:
     return parameters
 
 
-_IN_FORCE: dict[tuple[str, dt.date], DatedValue] = {}
+IN_FORCE: dict[tuple[str, dt.date], DatedValue] = {}
+"""The values already looked up, by (name, day); the engine reads it directly (hot path)."""
+"""Values already looked up, by (name, day); read directly by the engine's hot path."""
 
 
 def param(name: str, day: dt.date) -> DatedValue:
     """The value of parameter ``name`` in force on ``day`` (memoised: parameters are read-only
     files loaded once per process)."""
     key = (name, day)
-    found = _IN_FORCE.get(key)
+    found = IN_FORCE.get(key)
     if found is None:
         try:
             found = all_parameters()[name].value_on(day)
         except KeyError:
             raise ParameterError(f"Không có tham số “{name}”.") from None
-        _IN_FORCE[key] = found
+        IN_FORCE[key] = found
     return found

@@ -3,6 +3,7 @@
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 PERSON, UNIT = "person", "unit"
 
@@ -20,7 +21,7 @@ class RuleVersion:
     func: Callable
     until: dt.date | None = None
 
-    @property
+    @cached_property
     def id(self) -> str:
         return f"{self.code}@{self.effective.isoformat()}"
 

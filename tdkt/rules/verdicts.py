@@ -3,6 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import partial
 from typing import NamedTuple
 
 
@@ -102,6 +103,11 @@ def outcome_of(conditions: list[Condition] | tuple[Condition, ...]) -> Outcome:
     return Outcome.ELIGIBLE
 
 
+_condition = partial(tuple.__new__, Condition)
+"""``Condition`` from a tuple of all its fields, without the keyword handling of its
+constructor (the hot path of a sweep)."""
+
+
 @dataclass
 class Findings:
     """Collects the conditions of one evaluation, in the order the rule checks them."""
@@ -111,7 +117,7 @@ class Findings:
     next_steps: list[str] = field(default_factory=list)
 
     def add(self, key, text, check, citation, facts=(), unsure=False) -> Check:
-        self.conditions.append(Condition(key, text, check, citation, tuple(facts), unsure))
+        self.conditions.append(_condition((key, text, check, citation, tuple(facts), unsure)))
         return check
 
     def require(self, key, text, ok, citation, facts=(), unsure=False) -> Check:
@@ -120,7 +126,7 @@ class Findings:
         return self.add(key, text, check, citation, facts, unsure)
 
     def later(self, key, text, citation, unsure=False) -> None:
-        self.procedure.append(Condition(key, text, Check.UNKNOWN, citation, (), unsure))
+        self.procedure.append(_condition((key, text, Check.UNKNOWN, citation, (), unsure)))
 
     def next(self, step: str) -> None:
         if step and step not in self.next_steps:
