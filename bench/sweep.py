@@ -5,7 +5,7 @@
 
 Uses the configured database (``TDKT_VAR_DIR`` or ``DATABASE_URL``); run ``demo_data`` first.
 For the user's reach (default: the sector officer, who reaches everything) it prints the median
-over ``--runs`` runs of:
+and the 95th percentile over ``--runs`` runs of:
 
 - the time to load every history (persons, then units with their members' statistics);
 - the time to evaluate every subject for every code whose rules cover the year, result rows
@@ -14,13 +14,17 @@ over ``--runs`` runs of:
 - the number of SQL queries of the whole sweep, and the same for ``--small-user`` (one
   province), which must be equal: the count does not depend on the number of subjects;
 - the floor: the same history rows fetched raw (the same ``values_list`` querysets, no Python
-  processing), and the ratio of the whole sweep to it.
+  processing), and the ratio of the whole sweep to it;
+- the CPU time of the load and of the evaluation: this process's (``time.process_time``) plus
+  that of its worker processes (``os.times``, counted once they have exited). On a shared
+  machine the wall times depend on what else runs; the CPU times much less.
 
 With ``--job`` it also runs one complete background job (``sweep_run``: load, evaluate and
 store every result row), and deletes it afterwards.
 """
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -47,6 +51,20 @@ def _timed(function, *args, **kwargs):
     return time.perf_counter() - started, result
 
 
+def _cpu() -> float:
+    """CPU seconds used so far by this process and by its exited worker processes."""
+    times = os.times()
+    return time.process_time() + times.children_user + times.children_system
+
+
+def _p95(values: list[float]) -> float:
+    """The 95th percentile, interpolated between the closest ranks."""
+    ordered = sorted(values)
+    if len(ordered) == 1:
+        return ordered[0]
+    return statistics.quantiles(ordered, n=20, method="inclusive")[-1]
+
+
 def sweep_once(user, year: int) -> dict:
     """Load and evaluate everything in ``user``'s reach for ``year``; times and counts."""
     from django.db import connection
@@ -67,10 +85,12 @@ def sweep_once(user, year: int) -> dict:
     from tdkt.rules.registry import PERSON, UNIT
 
     reach_of(user)  # the user's reach is computed once per request, before any page work
+    cpu_started = _cpu()
     with collector_paused(), CaptureQueriesContext(connection) as queries:
         person_codes, unit_codes = codes_for(PERSON, year), codes_for(UNIT, year)
         load, subjects = _timed(load_subjects, user=user, year=year)
     query_count = len(queries.captured_queries)
+    cpu_loaded = _cpu()
 
     def evaluate() -> int:
         question = Question(0, year, {c: r for r, c in enumerate(person_codes + unit_codes)})
@@ -95,6 +115,8 @@ def sweep_once(user, year: int) -> dict:
     return {
         "load": load,
         "evaluate": evaluation,
+        "load_cpu": cpu_loaded - cpu_started,
+        "evaluate_cpu": _cpu() - cpu_loaded,
         "queries": query_count,
         "persons": len(subjects.people),
         "units": len(subjects.units),
@@ -150,26 +172,38 @@ def main() -> None:
     floors = [floor_once(user, year) for _ in range(arguments.runs)]
     small_run = sweep_once(small, year)
 
-    load = statistics.median(r["load"] for r in runs)
-    evaluation = statistics.median(r["evaluate"] for r in runs)
-    whole = statistics.median(r["load"] + r["evaluate"] for r in runs)
+    def both(values) -> str:
+        values = list(values)
+        return f"{statistics.median(values):6.2f} s (p95 {_p95(values):5.2f} s)"
+
+    wholes = [r["load"] + r["evaluate"] for r in runs]
     floor = statistics.median(seconds for seconds, _rows in floors)
     first = runs[0]
     subjects = first["persons"] + first["units"]
+    whole = statistics.median(wholes)
     print(
         f"Subjects: {first['persons']} persons, {first['units']} units;"
-        f" {first['codes']} codes; {first['verdicts']} verdicts"
+        f" {first['codes']} codes; {first['verdicts']} verdicts; {len(runs)} runs"
     )
-    print(f"Load histories:     {load:6.2f} s")
-    print(f"Evaluate:           {evaluation:6.2f} s  (up to {first['processes']} processes)")
-    print(f"Whole sweep:        {whole:6.2f} s  ({subjects / whole:,.0f} subjects/s)")
+    print(f"Load histories:     {both(r['load'] for r in runs)}")
+    print(
+        f"Evaluate:           {both(r['evaluate'] for r in runs)}"
+        f"  (up to {first['processes']} processes)"
+    )
+    print(f"Whole sweep:        {both(wholes)}  ({subjects / whole:,.0f} subjects/s)")
+    print(
+        f"CPU time:           load {statistics.median(r['load_cpu'] for r in runs):.2f} s,"
+        f" evaluate {statistics.median(r['evaluate_cpu'] for r in runs):.2f} s"
+        " (this process and its workers, medians)"
+    )
     print(
         f"Queries:            {first['queries']} ({user.username}, {subjects} subjects);"
         f" {small_run['queries']} ({small.username},"
         f" {small_run['persons'] + small_run['units']} subjects)"
     )
-    print(f"Floor (raw fetch):  {floor:6.2f} s  ({floors[0][1]:,} rows)")
-    print(f"Ratio to floor:     {whole / floor:6.2f}")
+    print(f"Floor (raw fetch):  {both(seconds for seconds, _rows in floors)}")
+    print(f"                    ({floors[0][1]:,} rows)")
+    print(f"Ratio to floor:     {whole / floor:6.2f} (medians); p95 {_p95(wholes) / floor:.2f}")
     if arguments.job:
         run_job(user, year)
 

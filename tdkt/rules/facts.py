@@ -55,6 +55,17 @@ def awards_by_code(awards) -> dict[str, tuple[AwardFact, ...]]:
     return {code: tuple(group) for code, group in grouped.items()}
 
 
+def merit_years_by_code(awards: dict[str, tuple[AwardFact, ...]]) -> dict[str, frozenset[int]]:
+    """For each code of ``awards`` (grouped by code), the years of its standing merit awards."""
+    return {
+        code: frozenset(a.year for a in group if a.counts_for_merit)
+        for code, group in awards.items()
+    }
+
+
+NO_YEARS: frozenset[int] = frozenset()
+
+
 @dataclass(frozen=True)
 class InitiativeFact:
     """An initiative the subject authored. ``effect_scope`` None means never recorded."""
@@ -112,9 +123,17 @@ class PersonHistory:
     def awards_of(self, code: str) -> tuple[AwardFact, ...]:
         return self._awards_by_code.get(code, ())
 
+    def merit_years(self, code: str) -> frozenset[int]:
+        """Years in which ``code`` was awarded as a merit award that still stands."""
+        return self._merit_years_by_code.get(code, NO_YEARS)
+
     @cached_property
     def _awards_by_code(self) -> dict[str, tuple[AwardFact, ...]]:
         return awards_by_code(self.awards)
+
+    @cached_property
+    def _merit_years_by_code(self) -> dict[str, frozenset[int]]:
+        return merit_years_by_code(self._awards_by_code)
 
 
 @dataclass(frozen=True)
@@ -150,6 +169,14 @@ class UnitHistory:
     def awards_of(self, code: str) -> tuple[AwardFact, ...]:
         return self._awards_by_code.get(code, ())
 
+    def merit_years(self, code: str) -> frozenset[int]:
+        """Years in which ``code`` was awarded as a merit award that still stands."""
+        return self._merit_years_by_code.get(code, NO_YEARS)
+
     @cached_property
     def _awards_by_code(self) -> dict[str, tuple[AwardFact, ...]]:
         return awards_by_code(self.awards)
+
+    @cached_property
+    def _merit_years_by_code(self) -> dict[str, frozenset[int]]:
+        return merit_years_by_code(self._awards_by_code)

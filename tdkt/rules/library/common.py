@@ -160,7 +160,7 @@ def merit_chain(
     year also counts when the subject is eligible for ``code`` that year but not yet awarded.
     """
     cutoff = discipline_cutoff_year(person, ev.ref) if isinstance(person, PersonHistory) else None
-    counting = {a.year for a in person.awards_of(code) if a.counts_for_merit}
+    counting = standing_award_years(person, code)
     years = []
     year = end_year
     while True:
@@ -254,10 +254,10 @@ def check_other_title(ev: Evaluation, code: str, text: str, citation: str) -> Ch
     return ev.findings.add(f"meets_{code.lower()}", text, check, citation, facts)
 
 
-def standing_award_years(subject, code: str) -> set[int]:
+def standing_award_years(subject, code: str) -> frozenset[int]:
     """Years in which ``code`` was awarded as a merit award that still stands (not revoked,
     not ad hoc or thematic): the only awards that may serve higher awards."""
-    return {a.year for a in subject.awards_of(code) if a.counts_for_merit}
+    return subject.merit_years(code)
 
 
 def last_award_year_before(subject, code: str, year: int) -> int | None:
@@ -284,7 +284,7 @@ def rating_run(
 
 def join_years(years) -> str:
     """'2022, 2023, 2024' for a list of years."""
-    return ", ".join(str(y) for y in sorted(years))
+    return ", ".join(map(str, sorted(years)))
 
 
 def discipline_days_within(person: PersonHistory, start: dt.date, end: dt.date, threshold: str):
