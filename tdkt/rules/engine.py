@@ -7,6 +7,7 @@ date). The engine never looks at today's date.
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cache
 
 from tdkt.rules.facts import PersonHistory, UnitHistory
 from tdkt.rules.params import IN_FORCE as PARAMS_IN_FORCE
@@ -32,6 +33,7 @@ class EvaluationError(Exception):
         self.field = field
 
 
+@cache
 def reference_date_for(code: str, year: int) -> dt.date:
     if code == "KNC_VSNKS":
         return dt.date(year, *MEDAL_DAY)
