@@ -136,14 +136,11 @@ def _awards(rows) -> dict[int, tuple[facts.AwardFact, ...]]:
     for owner_id, code, year, kind, number, date, revoked, pk in rows:
         fact = facts.AwardFact(code, year, kind, number, date, revoked, str(pk))
         grouped[owner_id].append((year, pk, fact))
+    # (year, pk) is unique, so sorting the triples never compares the facts themselves.
     return {
-        owner_id: tuple(fact for _year, _pk, fact in sorted(items, key=_year_and_pk))
+        owner_id: tuple(fact for _year, _pk, fact in sorted(items))
         for owner_id, items in grouped.items()
     }
-
-
-def _year_and_pk(item: tuple) -> tuple:
-    return item[0], item[1]
 
 
 def _initiatives(rows) -> dict[int, tuple[facts.InitiativeFact, ...]]:
@@ -158,7 +155,7 @@ def _initiatives(rows) -> dict[int, tuple[facts.InitiativeFact, ...]]:
             )
         grouped[person_id].append((year, pk, fact))
     return {
-        person_id: tuple(fact for _year, _pk, fact in sorted(items, key=_year_and_pk))
+        person_id: tuple(fact for _year, _pk, fact in sorted(items))
         for person_id, items in grouped.items()
     }
 
