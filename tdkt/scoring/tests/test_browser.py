@@ -1,6 +1,7 @@
 """End to end in Chromium: one cluster through its year — the covenant signed on the emulation
 page, three units score themselves, a member reviews, the head closes the review, every member
-votes, and the ranking and the leading unit are shown. Screenshots go to docs/screenshots/."""
+votes, and the ranking and the leading unit are shown. Screenshots go to test-artifacts/, or to
+docs/screenshots/ when ``TDKT_DOC_SCREENSHOTS=1`` (to refresh the documentation's pictures)."""
 
 import os
 from decimal import Decimal
@@ -18,7 +19,12 @@ pytestmark = [
     ),
 ]
 
-SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
+_ROOT = Path(__file__).resolve().parents[3]
+SCREENSHOTS = (
+    _ROOT / "docs" / "screenshots"
+    if os.environ.get("TDKT_DOC_SCREENSHOTS") == "1"
+    else _ROOT / "test-artifacts"
+)
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
