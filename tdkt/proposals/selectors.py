@@ -79,7 +79,7 @@ def line_get(*, user, pk, action: str = "view") -> ProposalLine:
 
 def line_list(*, user, proposal: Proposal | None = None):
     lines = ProposalLine.objects.restrict(user).select_related(
-        "proposal__unit", "proposal__round", "person", "candidate_unit", "award_type"
+        "proposal__unit", "proposal__round", "person__unit", "candidate_unit", "award_type"
     )
     if proposal is not None:
         lines = lines.filter(proposal=proposal)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from tdkt.core.errors import DomainError
 from tdkt.proposals.models import DossierDocument, ProposalLine
-from tdkt.proposals.services.proposals import require_editable
+from tdkt.proposals.services.proposals import locked_proposal, require_editable
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 FILE_TOO_LARGE = "Tệp “%(name)s” lớn hơn 10 MB."
@@ -74,7 +74,7 @@ def document_upload(*, line: ProposalLine, item, upload, user=None, today=None) 
     """Store a file of the line's dossier against one of its checklist items."""
     from tdkt.proposals.selectors import checklist_items_for
 
-    require_editable(line.proposal, user, today=today)
+    require_editable(locked_proposal(line.proposal_id), user, today=today)
     allowed = {i.pk for i in checklist_items_for(line.proposal.round, line.award_type)}
     if item.pk not in allowed:
         raise DomainError(_(ITEM_NOT_IN_CHECKLIST), field="item")
@@ -97,7 +97,7 @@ def document_upload(*, line: ProposalLine, item, upload, user=None, today=None) 
 @transaction.atomic
 def document_delete(*, document: DossierDocument, user=None, today=None) -> None:
     """Remove a file from a draft proposal's dossier."""
-    require_editable(document.line.proposal, user, today=today)
+    require_editable(locked_proposal(document.line.proposal_id), user, today=today)
     stored = document.file
     document.delete()
     transaction.on_commit(lambda: stored.delete(save=False))

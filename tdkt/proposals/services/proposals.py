@@ -52,6 +52,11 @@ def require_editable(proposal: Proposal, user, *, today=None) -> None:
     _require_round_open(proposal.round, today=today)
 
 
+def locked_proposal(pk) -> Proposal:
+    """The proposal as stored now, locked until the transaction ends (never a stale copy)."""
+    return Proposal.objects.select_for_update().select_related("round", "unit").get(pk=pk)
+
+
 def _require_round_open(round_: ProposalRound, *, today=None) -> None:
     today = today or timezone.localdate()
     if not round_.is_open:
@@ -207,7 +212,7 @@ def line_recheck(*, line: ProposalLine, user=None) -> ProposalLine:
 @transaction.atomic
 def line_delete(*, line: ProposalLine, user=None, today=None) -> None:
     """Remove a line (and its uploaded files) from a draft proposal."""
-    require_editable(line.proposal, user, today=today)
+    require_editable(locked_proposal(line.proposal_id), user, today=today)
     files = [doc.file for doc in line.documents.all()]
     _event(line.proposal, _("Xóa %(line)s") % {"line": line}, user)
     line.delete()
