@@ -77,7 +77,7 @@ def _upload(line, actor, today, share: float, rng: random.Random) -> int:
             continue
         if not item.mandatory and share < 1:
             continue
-        upload = ContentFile(PDF, name=f"{item.name[:40]}.pdf")
+        upload = ContentFile(PDF, name=f"{item.name}.pdf")
         dossiers.document_upload(line=line, item=item, upload=upload, user=actor, today=today)
         count += 1
     return count

@@ -37,17 +37,16 @@ def _normal_items(code: str, subject: str, period) -> list[tuple]:
         (_report_name(subject), True, False, basis),
         ("Biên bản họp Hội đồng Thi đua – Khen thưởng", True, False, basis),
     ]
+    old = start.year < 2024
     if code in SECRET_BALLOT:
-        items.append(("Kết quả bỏ phiếu kín của Hội đồng", True, False, "NĐ 91/2017 Điều 49"))
+        # Named by NĐ 91/2017 Art 49 (old regime); under NĐ 98/2023 the digest only confirms
+        # "minutes of the review and voting results" for the block flag, hence unsure.
+        citation = "NĐ 91/2017 Điều 49" if old else basis
+        items.append(("Kết quả bỏ phiếu kín của Hội đồng", True, not old, citation))
     if code in INITIATIVES:
-        items.append(
-            (
-                "Giấy chứng nhận sáng kiến, hiệu quả và phạm vi ảnh hưởng",
-                True,
-                False,
-                "Luật TĐKT (sửa đổi 2013); NĐ 91/2017 Điều 49",
-            )
-        )
+        citation = "Luật TĐKT (sửa đổi 2013); NĐ 91/2017 Điều 49" if old else basis
+        name = "Giấy chứng nhận sáng kiến, hiệu quả và phạm vi ảnh hưởng"
+        items.append((name, True, not old, citation))
     if code == "BK_NGANH" and start.year >= 2024:
         items.append(
             ("Giấy chứng nhận sáng kiến được áp dụng", False, True, "Luật TĐKT 2022 Điều 74")
