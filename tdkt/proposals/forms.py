@@ -64,7 +64,9 @@ class ProposalFilterForm(forms.Form):
         choices=[("", _("Tất cả"))] + list(ProposalStatus.choices),
         required=False,
     )
-    round = forms.ModelChoiceField(label=_("Đợt"), queryset=None, required=False)
+    round = forms.ModelChoiceField(
+        label=_("Đợt"), queryset=None, required=False, empty_label=_("Tất cả")
+    )
 
     def __init__(self, *args, rounds=None, **kwargs):
         super().__init__(*args, **kwargs)
