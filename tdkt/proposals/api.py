@@ -6,7 +6,7 @@ from ninja import Router, Schema
 from ninja.pagination import paginate
 
 from tdkt.api.pagination import BoundedPageNumberPagination
-from tdkt.proposals import permissions, selectors
+from tdkt.proposals import selectors
 from tdkt.proposals.models import LineStatus, ProposalStatus, RoundKind, RoundStatus
 
 router = Router(tags=["Đề nghị khen thưởng"])
@@ -110,7 +110,6 @@ def get_round(request, pk: int):
 def list_proposals(
     request, round: int | None = None, year: int | None = None, status: ProposalStatus | None = None
 ):
-    permissions.require_view(request.user)
     filters = {"year": year, "status": status}
     if round is not None:
         filters["round"] = selectors.round_get(user=request.user, pk=round)

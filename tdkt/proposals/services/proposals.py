@@ -35,6 +35,9 @@ DUPLICATE = (
 )
 NO_LINES = "Đề nghị chưa có dòng nào; hãy thêm ít nhất một cá nhân hoặc tập thể."
 MISSING_DOCUMENTS = "Dòng %(line)s còn thiếu thành phần hồ sơ bắt buộc: %(items)s."
+RECHECK_AFTER_SUBMISSION = (
+    "Đề nghị đã nộp; chỉ cán bộ thi đua ngành mới kiểm tra lại điều kiện của dòng này."
+)
 NO_RULE = "Chưa có quy tắc tự động cho %(code)s năm %(year)s; cần xem xét thủ công."
 
 
@@ -198,10 +201,15 @@ def _apply_verdict(line: ProposalLine) -> None:
 
 @transaction.atomic
 def line_recheck(*, line: ProposalLine, user=None) -> ProposalLine:
-    """Check the line again by the rule engine with today's data and store the new verdict.
-    Allowed while the line is not decided; it does not change the dossier."""
-    if user is not None and not permissions.can_edit_unit(user, line.proposal.unit):
-        raise DomainError(_(NOT_EDITOR) % {"unit": line.proposal.unit.short_name})
+    """Check the line again by the rule engine with today's data and store the new verdict;
+    it does not change the dossier. The unit may do it while its proposal is a draft; once
+    submitted, only the sector officer (who will appraise it)."""
+    proposal = locked_proposal(line.proposal_id)
+    if user is not None:
+        if not permissions.can_edit_unit(user, proposal.unit):
+            raise DomainError(_(NOT_EDITOR) % {"unit": proposal.unit.short_name})
+        if proposal.is_submitted and not permissions.can_manage_rounds(user):
+            raise DomainError(_(RECHECK_AFTER_SUBMISSION), code="submitted")
     _apply_verdict(line)
     line._change_reason = _("Kiểm tra lại điều kiện")
     save_with_version(line, expected_version=None)

@@ -60,3 +60,9 @@ def test_lines_route_is_paginated_with_fixed_queries(client, hanoi_proposal, org
     with CaptureQueriesContext(connection) as large:
         client.get(url)
     assert len(large.captured_queries) <= len(small.captured_queries)
+
+
+def test_no_role_gets_an_empty_proposal_list(client, hanoi_proposal, users):
+    client.force_login(users["no_role"])
+    response = client.get("/api/v1/proposals")
+    assert response.status_code == 200 and response.json()["count"] == 0

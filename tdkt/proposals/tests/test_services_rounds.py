@@ -119,3 +119,11 @@ def test_close_is_idempotent_and_blocks_edits(annual, hanoi_proposal, people, us
 def test_unit_officer_cannot_close(annual, users):
     with pytest.raises(DomainError):
         services.round_close(round_=annual, user=users["hanoi_officer"])
+
+
+def test_year_cannot_change_once_lines_exist(duc_line, annual, users):
+    with pytest.raises(DomainError) as caught:
+        services.round_update(
+            round_=annual, data=round_input(year=2025), expected_version=None, user=users["sector"]
+        )
+    assert caught.value.field == "year"

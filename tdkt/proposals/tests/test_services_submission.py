@@ -180,3 +180,24 @@ def test_ad_hoc_round_uses_the_simplified_checklist(org, people, users):
         "Tờ trình đề nghị kèm danh sách",
         "Báo cáo tóm tắt thành tích cá nhân hoặc tập thể",
     ]
+
+
+def test_submission_after_the_deadline_is_refused(duc_line, hanoi_proposal, users):
+    import datetime as dt
+
+    complete_dossier(duc_line, users["hanoi_officer"])
+    late = hanoi_proposal.round.submission_deadline + dt.timedelta(days=1)
+    with pytest.raises(DomainError) as caught:
+        proposals.proposal_submit(proposal=hanoi_proposal, user=users["hanoi_officer"], today=late)
+    assert caught.value.code == "deadline"
+    hanoi_proposal.refresh_from_db()
+    assert not hanoi_proposal.is_submitted
+
+
+def test_after_submission_only_the_sector_officer_rechecks(duc_line, hanoi_proposal, users):
+    complete_dossier(duc_line, users["hanoi_officer"])
+    proposals.proposal_submit(proposal=hanoi_proposal, user=users["hanoi_officer"])
+    with pytest.raises(DomainError) as caught:
+        proposals.line_recheck(line=duc_line, user=users["hanoi_officer"])
+    assert caught.value.message == proposals.RECHECK_AFTER_SUBMISSION
+    assert proposals.line_recheck(line=duc_line, user=users["sector"]).checked_at

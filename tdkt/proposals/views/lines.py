@@ -37,7 +37,8 @@ def _context(request, line, form=None) -> dict:
         "checklist": checklist,
         "verdict": line.reasons if line.outcome else None,
         "editable": editable,
-        "can_recheck": can_edit,
+        "can_recheck": can_edit
+        and (not proposal.is_submitted or permissions.can_manage_rounds(request.user)),
         "form": form if editable else None,
     }
 
