@@ -99,6 +99,29 @@ class SingleAwardChoice(forms.ModelChoiceField):
         return f"{obj.name} ({obj.code})"
 
 
+class PersonCodeField(forms.CharField):
+    """A person typed by staff code, for units too large for a list of their staff."""
+
+    def __init__(self, *args, queryset=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.queryset = queryset
+
+    def clean(self, value):
+        code = (super().clean(value) or "").strip()
+        if not code:
+            return None
+        person = self.queryset.filter(code=code).first()
+        if person is None:
+            raise forms.ValidationError(
+                _("Không có cán bộ đang công tác mã %(code)s trong đơn vị."),
+                params={"code": code},
+            )
+        return person
+
+
+PERSON_LIST_LIMIT = 1500
+
+
 class LineForm(forms.Form):
     award_type = SingleAwardChoice(label=_("Danh hiệu, hình thức"), queryset=None)
     person = PersonChoice(label=_("Cá nhân"), queryset=None, required=False)
@@ -110,8 +133,13 @@ class LineForm(forms.Form):
     def __init__(self, *args, award_types=None, persons=None, units=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["award_type"].queryset = award_types
-        self.fields["person"].queryset = persons
         self.fields["candidate_unit"].queryset = units
+        if persons.count() > PERSON_LIST_LIMIT:
+            self.fields["person"] = PersonCodeField(
+                label=_("Cá nhân (mã cán bộ)"), queryset=persons, required=False, max_length=20
+            )
+        else:
+            self.fields["person"].queryset = persons
 
 
 class DocumentForm(forms.Form):

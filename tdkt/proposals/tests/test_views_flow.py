@@ -178,3 +178,19 @@ def test_print_page_lists_lines_and_dossier(client, duc_line, hanoi_proposal, us
     ).content.decode()
     assert "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG" in page
     assert "Đặng Văn Đức" in page and "Tờ trình đề nghị khen thưởng kèm danh sách" in page
+
+
+def test_large_units_type_the_staff_code(client, hanoi_proposal, people, users, monkeypatch):
+    from tdkt.proposals import forms
+
+    monkeypatch.setattr(forms, "PERSON_LIST_LIMIT", 0)
+    client.force_login(users["hanoi_officer"])
+    url = reverse("proposals:proposal-detail", args=[hanoi_proposal.pk])
+    page = client.get(url).content.decode()
+    assert 'name="person"' in page and "Đặng Văn Đức —" not in page
+    ldtt = AwardType.objects.get(code="LDTT")
+    response = client.post(url, {"award_type": ldtt.pk, "person": "KHONG-CO"})
+    assert "Không có cán bộ đang công tác mã KHONG-CO" in response.content.decode()
+    response = client.post(url, {"award_type": ldtt.pk, "person": people["duc"].code})
+    assert response.status_code == 302
+    assert ProposalLine.objects.get().person == people["duc"]
