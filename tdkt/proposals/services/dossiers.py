@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tdkt.core.errors import DomainError
-from tdkt.proposals.models import DossierDocument, ProposalLine
+from tdkt.proposals.models import DossierDocument, ProposalEvent, ProposalLine
 from tdkt.proposals.services.proposals import locked_proposal, require_editable
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
@@ -91,6 +91,13 @@ def document_upload(*, line: ProposalLine, item, upload, user=None, today=None) 
     )
     document.file.save(upload.name, upload, save=False)
     document.save()
+    action = _("Tải lên “%(name)s” (%(item)s) cho %(line)s")
+    ProposalEvent.objects.create(
+        proposal_id=line.proposal_id,
+        line=line,
+        action=(action % {"name": original, "item": item.name, "line": line})[:200],
+        actor=user,
+    )
     return document
 
 
@@ -99,5 +106,10 @@ def document_delete(*, document: DossierDocument, user=None, today=None) -> None
     """Remove a file from a draft proposal's dossier."""
     require_editable(locked_proposal(document.line.proposal_id), user, today=today)
     stored = document.file
+    line = document.line
+    action = _("Xóa tệp “%(name)s” của %(line)s") % {"name": document.original_name, "line": line}
+    ProposalEvent.objects.create(
+        proposal_id=line.proposal_id, line=line, action=action[:200], actor=user
+    )
     document.delete()
     transaction.on_commit(lambda: stored.delete(save=False))

@@ -47,6 +47,7 @@ def test_upload_reads_the_content_type(duc_line, users):
     assert doc.content_type == dossiers.PDF
     assert doc.original_name == "to-trinh.pdf"
     assert doc.file.name.startswith("proposals/2026/") and doc.file.name.endswith(".pdf")
+    assert duc_line.proposal.events.filter(action__startswith="Tải lên “to-trinh.pdf”").exists()
     word = SimpleUploadedFile("bao-cao.docx", docx_bytes())
     doc = dossiers.document_upload(
         line=duc_line, item=item, upload=word, user=users["hanoi_officer"]
