@@ -194,3 +194,18 @@ def test_large_units_type_the_staff_code(client, hanoi_proposal, people, users, 
     response = client.post(url, {"award_type": ldtt.pk, "person": people["duc"].code})
     assert response.status_code == 302
     assert ProposalLine.objects.get().person == people["duc"]
+
+
+def test_round_page_pages_its_proposals(client, annual, org, users, monkeypatch):
+    from tdkt.proposals.services.proposals import proposal_create
+    from tdkt.proposals.views import rounds
+
+    monkeypatch.setattr(rounds, "PAGE_SIZE", 1)
+    proposal_create(round_=annual, unit=org.hanoi)
+    proposal_create(round_=annual, unit=org.phu_tho)
+    client.force_login(users["sector"])
+    url = reverse("proposals:round-detail", args=[annual.pk])
+    first = client.get(url).content.decode()
+    assert "Trang 1/2" in first
+    second = client.get(url + "?page=2").content.decode()
+    assert ("VKSND tỉnh Phú Thọ" in first) != ("VKSND tỉnh Phú Thọ" in second)

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -39,9 +40,11 @@ def round_detail(request, pk):
     """A round: its kind, deadlines and accepted codes, and the proposals the user may see."""
     round_ = selectors.round_get(user=request.user, pk=pk)
     proposals = selectors.proposal_list(user=request.user, filters={"round": round_})
+    page = Paginator(proposals, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "round": round_,
-        "proposals": proposals,
+        "proposals": page,
+        "page": page,
         "can_manage": permissions.can_manage_rounds(request.user),
         "can_propose": permissions.can_propose(request.user) and round_.is_open,
     }
