@@ -209,3 +209,22 @@ def test_round_page_pages_its_proposals(client, annual, org, users, monkeypatch)
     assert "Trang 1/2" in first
     second = client.get(url + "?page=2").content.decode()
     assert ("VKSND tỉnh Phú Thọ" in first) != ("VKSND tỉnh Phú Thọ" in second)
+
+
+def test_lists_sort_and_filter(client, annual, org, users):
+    from tdkt.proposals.services.proposals import proposal_create
+
+    proposal_create(round_=annual, unit=org.hanoi)
+    proposal_create(round_=annual, unit=org.phu_tho)
+    client.force_login(users["sector"])
+    url = reverse("proposals:proposal-list")
+    ascending = client.get(url + "?sort=unit").context["table"].data.data
+    descending = client.get(url + "?sort=-unit").context["table"].data.data
+    assert [p.pk for p in ascending] == [p.pk for p in descending][::-1]
+    drafts = client.get(url + "?status=DRAFT").context["table"].paginator.count
+    assert drafts == 2
+    assert client.get(url + "?status=SUBMITTED").context["table"].paginator.count == 0
+    assert client.get(url + "?q=phu tho").context["table"].paginator.count == 1
+    rounds = client.get(reverse("proposals:round-list") + "?kind=DOT_XUAT&sort=-year")
+    assert rounds.context["table"].paginator.count == 0
+    assert "Chưa có đợt đề nghị nào" in rounds.content.decode()
