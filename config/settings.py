@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "tdkt.eligibility",
     "tdkt.emulation",
     "tdkt.scoring",
+    "tdkt.proposals",
     "tdkt.documents",
     "tdkt.reports",
     "tdkt.imports",

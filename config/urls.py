@@ -27,6 +27,7 @@ urlpatterns = [
     path("quy-tac/", include("tdkt.rules.urls")),
     path("thi-dua/", include("tdkt.emulation.urls")),
     path("cham-diem/", include("tdkt.scoring.urls")),
+    path("de-nghi/", include("tdkt.proposals.urls")),
     path("mau-van-ban/", include("tdkt.documents.urls")),
     path("ho-so-khen-thuong/", include("tdkt.reports.urls")),
     path("so-khen-thuong/", include("tdkt.awards.urls")),

@@ -96,6 +96,7 @@ def _register() -> None:
     from tdkt.emulation.api import router as emulation_router
     from tdkt.org.api import router as org_router
     from tdkt.people.api import router as people_router
+    from tdkt.proposals.api import router as proposals_router
     from tdkt.reports.api import router as reports_router
     from tdkt.rules.api import router as rules_router
     from tdkt.scoring.api import router as scoring_router
@@ -106,6 +107,7 @@ def _register() -> None:
     api.add_router("/eligibility", rules_router)
     api.add_router("/emulation", emulation_router)
     api.add_router("/scoring", scoring_router)
+    api.add_router("/proposals", proposals_router)
     api.add_router("/records", reports_router)
 
 

@@ -22,6 +22,7 @@ from tdkt.demo.facts import FactsBuilder
 from tdkt.demo.org_writer import write_events, write_units
 from tdkt.demo.organisation import build_plan
 from tdkt.demo.people import PeopleBuilder
+from tdkt.demo.proposals import write_proposals
 from tdkt.demo.scoring import write_scoring
 from tdkt.demo.unit_ratings import write_unit_ratings
 from tdkt.demo.writer import write_awards, write_facts, write_initiatives, write_people
@@ -90,6 +91,8 @@ def generate(
         report.counts.update(write_emulation(units, rng))
     with clock.phase("Chấm điểm, thẩm định, xếp hạng, bình xét"), clock.writing():
         report.counts.update(write_scoring(rng))
+    with clock.phase("Đợt đề nghị, đề nghị khen thưởng và hồ sơ"), clock.writing():
+        report.counts.update(write_proposals(rng))
     with clock.phase("Tài khoản mẫu"), clock.writing():
         report.counts["accounts_created"] += create_demo_accounts()
     return report

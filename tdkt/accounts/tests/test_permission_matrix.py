@@ -147,3 +147,79 @@ def test_org_maintenance_matrix(client, org, people, users, name, kwargs_kind, i
     if outside:
         client.force_login(users[outside])
         assert client.get(url).status_code == 404
+
+
+# Proposals (issue 6): rounds are sector-wide, a proposal and its lines belong to Hà Nội.
+PROPOSAL_PAGES = [
+    ("proposals:round-list", None, "hanoi_officer", None),
+    ("proposals:proposal-list", None, "hanoi_officer", None),
+    ("proposals:proposal-export", None, "hanoi_officer", None),
+    ("proposals:round-create", None, "sector", "hanoi_officer"),
+    ("proposals:round-detail", "round", "hanoi_officer", None),
+    ("proposals:round-edit", "round", "sector", "hanoi_officer"),
+    ("proposals:proposal-detail", "proposal", "hanoi_officer", "phu_tho_officer"),
+    ("proposals:proposal-submit", "proposal", "hanoi_officer", "phu_tho_officer"),
+    ("proposals:proposal-print", "proposal", "hanoi_officer", "phu_tho_officer"),
+    ("proposals:line-detail", "line", "hanoi_officer", "phu_tho_officer"),
+]
+PROPOSAL_API = [
+    ("/api/v1/proposals/{proposal}", "hanoi_officer", "phu_tho_officer"),
+    ("/api/v1/proposals/{proposal}/lines", "hanoi_officer", "phu_tho_officer"),
+    ("/api/v1/proposals/lines/{line}", "hanoi_officer", "phu_tho_officer"),
+]
+
+
+@pytest.fixture
+def proposal_objects(org, people, users):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from tdkt.catalog.models import AwardType
+    from tdkt.proposals.services.proposals import line_add, proposal_create
+    from tdkt.proposals.services.rounds import RoundInput, round_create
+
+    today = timezone.localdate()
+    round_ = round_create(
+        data=RoundInput(
+            name="Tổng kết năm 2026", kind="HANG_NAM", year=2026,
+            submission_deadline=today + dt.timedelta(days=10),
+            appraisal_deadline=today + dt.timedelta(days=20),
+            award_types=list(AwardType.objects.filter(code="LDTT")),
+        )
+    )  # fmt: skip
+    proposal = proposal_create(round_=round_, unit=org.hanoi)
+    line = line_add(
+        proposal=proposal, person=people["duc"], award_type=AwardType.objects.get(code="LDTT")
+    )
+    return {"round": round_, "proposal": proposal, "line": line}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "kind", "inside", "outside"), PROPOSAL_PAGES)
+def test_proposal_page_matrix(client, proposal_objects, users, name, kind, inside, outside):
+    url = reverse(name, kwargs={"pk": proposal_objects[kind].pk} if kind else None)
+    response = client.get(url)
+    assert response.status_code == 302 and reverse("login") in response["Location"]
+    client.force_login(users["no_role"])
+    assert client.get(url).status_code == 404
+    client.force_login(users[inside])
+    assert client.get(url).status_code == 200
+    if outside:
+        client.force_login(users[outside])
+        assert client.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("template", "inside", "outside"), PROPOSAL_API)
+def test_proposal_api_matrix(client, proposal_objects, users, template, inside, outside):
+    url = template.format(**{k: v.pk for k, v in proposal_objects.items()})
+    assert client.get(url).status_code == 401
+    client.force_login(users["no_role"])
+    assert client.get(url).status_code == 404
+    client.force_login(users[inside])
+    assert client.get(url).status_code == 200
+    client.force_login(users[outside])
+    response = client.get(url)
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Không tìm thấy."}

@@ -1,0 +1,1 @@
+"""Proposal rounds, proposals of units, their lines (candidate × code) and dossiers."""

@@ -1,0 +1,158 @@
+"""Forms of the proposal pages; validation of the business lives in the services."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tdkt.catalog.models import AwardType
+from tdkt.proposals.models import ProposalStatus, RoundKind, RoundStatus, SimplifiedCase
+
+NOTE = forms.Textarea(attrs={"rows": 2})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class AwardTypeChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.name} ({obj.code})"
+
+
+class RoundForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    name = forms.CharField(label=_("Tên đợt"), max_length=200)
+    kind = forms.ChoiceField(label=_("Loại đợt"), choices=RoundKind.choices)
+    year = forms.IntegerField(label=_("Năm xét"), min_value=2000, max_value=2100)
+    movement = forms.ModelChoiceField(
+        label=_("Phong trào (đợt chuyên đề)"), queryset=None, required=False
+    )
+    simplified_case = forms.ChoiceField(
+        label=_("Trường hợp thủ tục đơn giản (đợt đột xuất)"),
+        choices=[("", "—")] + list(SimplifiedCase.choices),
+        required=False,
+    )
+    submission_deadline = forms.DateField(label=_("Hạn nộp hồ sơ"), widget=DATE)
+    appraisal_deadline = forms.DateField(label=_("Hạn thẩm định"), widget=DATE)
+    award_types = AwardTypeChoice(
+        label=_("Danh hiệu, hình thức nhận đề nghị"),
+        queryset=AwardType.objects.order_by("sort_order", "code"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    note = forms.CharField(
+        label=_("Ghi chú"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def __init__(self, *args, movements=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["movement"].queryset = movements
+
+
+class RoundFilterForm(forms.Form):
+    year = forms.IntegerField(label=_("Năm xét"), required=False, min_value=2000, max_value=2100)
+    kind = forms.ChoiceField(
+        label=_("Loại đợt"), choices=[("", _("Tất cả"))] + list(RoundKind.choices), required=False
+    )
+    status = forms.ChoiceField(
+        label=_("Trạng thái"),
+        choices=[("", _("Tất cả"))] + list(RoundStatus.choices),
+        required=False,
+    )
+
+
+class ProposalFilterForm(forms.Form):
+    q = forms.CharField(label=_("Đơn vị"), required=False, max_length=200)
+    year = forms.IntegerField(label=_("Năm xét"), required=False, min_value=2000, max_value=2100)
+    status = forms.ChoiceField(
+        label=_("Trạng thái"),
+        choices=[("", _("Tất cả"))] + list(ProposalStatus.choices),
+        required=False,
+    )
+    round = forms.ModelChoiceField(
+        label=_("Đợt"), queryset=None, required=False, empty_label=_("Tất cả")
+    )
+
+    def __init__(self, *args, rounds=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["round"].queryset = rounds
+
+
+class UnitChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.short_name
+
+
+class ProposalCreateForm(forms.Form):
+    unit = UnitChoice(label=_("Đơn vị đề nghị"), queryset=None)
+    note = forms.CharField(
+        label=_("Ghi chú"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
+class PersonChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.full_name} — {obj.unit.short_name}"
+
+
+class SingleAwardChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.name} ({obj.code})"
+
+
+class PersonCodeField(forms.CharField):
+    """A person typed by staff code, for units too large for a list of their staff."""
+
+    def __init__(self, *args, queryset=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.queryset = queryset
+
+    def clean(self, value):
+        code = (super().clean(value) or "").strip()
+        if not code:
+            return None
+        person = self.queryset.filter(code=code).first()
+        if person is None:
+            raise forms.ValidationError(
+                _("Không có cán bộ đang công tác mã %(code)s trong đơn vị."),
+                params={"code": code},
+            )
+        return person
+
+
+PERSON_LIST_LIMIT = 1500
+
+
+class LineForm(forms.Form):
+    award_type = SingleAwardChoice(label=_("Danh hiệu, hình thức"), queryset=None)
+    person = PersonChoice(label=_("Cá nhân"), queryset=None, required=False)
+    candidate_unit = UnitChoice(label=_("hoặc tập thể"), queryset=None, required=False)
+    achievement = forms.CharField(
+        label=_("Tóm tắt thành tích"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def __init__(self, *args, award_types=None, persons=None, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["award_type"].queryset = award_types
+        self.fields["candidate_unit"].queryset = units
+        if persons.count() > PERSON_LIST_LIMIT:
+            self.fields["person"] = PersonCodeField(
+                label=_("Cá nhân (mã cán bộ)"), queryset=persons, required=False, max_length=20
+            )
+        else:
+            self.fields["person"].queryset = persons
+
+
+class DocumentForm(forms.Form):
+    item = forms.ModelChoiceField(label=_("Thành phần hồ sơ"), queryset=None)
+    file = forms.FileField(
+        label=_("Tệp (PDF, DOCX, XLSX, JPG, PNG; tối đa 10 MB)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.jpg,.jpeg,.png"}),
+    )
+
+    def __init__(self, *args, items=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = items
+
+
+class VersionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -1,0 +1,35 @@
+"""Models of proposals: rounds, proposals and lines, dossier checklists and documents."""
+
+from tdkt.proposals.models.dossiers import (
+    ChecklistItem,
+    DossierDocument,
+    Procedure,
+)
+from tdkt.proposals.models.proposals import (
+    LineStatus,
+    Proposal,
+    ProposalEvent,
+    ProposalLine,
+    ProposalStatus,
+)
+from tdkt.proposals.models.rounds import (
+    ProposalRound,
+    RoundKind,
+    RoundStatus,
+    SimplifiedCase,
+)
+
+__all__ = [
+    "ChecklistItem",
+    "DossierDocument",
+    "LineStatus",
+    "Procedure",
+    "Proposal",
+    "ProposalEvent",
+    "ProposalLine",
+    "ProposalRound",
+    "ProposalStatus",
+    "RoundKind",
+    "RoundStatus",
+    "SimplifiedCase",
+]

@@ -1,0 +1,135 @@
+"""Writes to proposal rounds: open, edit, close."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tdkt.catalog.models import AwardType
+from tdkt.core.concurrency import save_with_version
+from tdkt.core.dates import is_plausible
+from tdkt.core.errors import DomainError
+from tdkt.proposals import permissions
+from tdkt.proposals.models import ProposalRound, RoundKind, RoundStatus
+
+NAME_REQUIRED = "Tên đợt đề nghị không được để trống."
+YEAR_OUT_OF_RANGE = "Năm xét phải trong khoảng 2000 – 2100."
+DEADLINES_REVERSED = "Hạn thẩm định phải bằng hoặc sau hạn nộp hồ sơ."
+DATE_IMPLAUSIBLE = "Ngày phải nằm trong khoảng 01/01/1900 – 31/12/2100."
+CODES_REQUIRED = "Hãy chọn ít nhất một danh hiệu, hình thức khen thưởng mà đợt nhận đề nghị."
+MOVEMENT_REQUIRED = "Đợt theo chuyên đề phải gắn với một phong trào thi đua."
+MOVEMENT_NOT_ALLOWED = "Chỉ đợt theo đợt, chuyên đề mới gắn với phong trào thi đua."
+CASE_REQUIRED = "Đợt đột xuất phải chọn một trường hợp áp dụng thủ tục đơn giản."
+CASE_NOT_ALLOWED = "Chỉ đợt đột xuất mới áp dụng thủ tục đơn giản."
+MOVEMENT_YEAR = "Phong trào “%(movement)s” không diễn ra trong năm %(year)s."
+NOT_MANAGER = "Chỉ cán bộ thi đua ngành mới mở, sửa và đóng đợt đề nghị."
+ALREADY_CLOSED = "Đợt đề nghị đã đóng."
+CODE_IN_USE = "Không bỏ được %(code)s: đã có đề nghị theo danh hiệu, hình thức này trong đợt."
+
+
+@dataclass
+class RoundInput:
+    name: str
+    kind: str
+    year: int
+    submission_deadline: dt.date
+    appraisal_deadline: dt.date
+    award_types: list[AwardType] = field(default_factory=list)
+    movement: object = None
+    simplified_case: str = ""
+    note: str = ""
+
+
+def _validate(data: RoundInput, user) -> None:
+    if user is not None and not permissions.can_manage_rounds(user):
+        raise DomainError(_(NOT_MANAGER), code="not_manager")
+    if not data.name.strip():
+        raise DomainError(_(NAME_REQUIRED), field="name")
+    if not 2000 <= data.year <= 2100:
+        raise DomainError(_(YEAR_OUT_OF_RANGE), field="year")
+    for name in ("submission_deadline", "appraisal_deadline"):
+        if not is_plausible(getattr(data, name)):
+            raise DomainError(_(DATE_IMPLAUSIBLE), field=name)
+    if data.appraisal_deadline < data.submission_deadline:
+        raise DomainError(_(DEADLINES_REVERSED), field="appraisal_deadline")
+    if not data.award_types:
+        raise DomainError(_(CODES_REQUIRED), field="award_types")
+    thematic = data.kind == RoundKind.THEMATIC
+    if thematic and data.movement is None:
+        raise DomainError(_(MOVEMENT_REQUIRED), field="movement")
+    if not thematic and data.movement is not None:
+        raise DomainError(_(MOVEMENT_NOT_ALLOWED), field="movement")
+    if thematic and not data.movement.start_year <= data.year <= data.movement.end_year:
+        message = _(MOVEMENT_YEAR) % {"movement": data.movement, "year": data.year}
+        raise DomainError(message, field="movement")
+    ad_hoc = data.kind == RoundKind.AD_HOC
+    if ad_hoc and not data.simplified_case:
+        raise DomainError(_(CASE_REQUIRED), field="simplified_case")
+    if not ad_hoc and data.simplified_case:
+        raise DomainError(_(CASE_NOT_ALLOWED), field="simplified_case")
+
+
+def _apply(round_: ProposalRound, data: RoundInput) -> None:
+    round_.name = data.name.strip()
+    round_.kind = data.kind
+    round_.year = data.year
+    round_.movement = data.movement
+    round_.simplified_case = data.simplified_case
+    round_.submission_deadline = data.submission_deadline
+    round_.appraisal_deadline = data.appraisal_deadline
+    round_.note = data.note.strip()
+
+
+@transaction.atomic
+def round_create(*, data: RoundInput, user=None) -> ProposalRound:
+    """Open a round; only the sector officer and administrators may."""
+    _validate(data, user)
+    round_ = ProposalRound()
+    _apply(round_, data)
+    round_._change_reason = _("Mở đợt")
+    round_.save()
+    round_.award_types.set(data.award_types)
+    return round_
+
+
+@transaction.atomic
+def round_update(
+    *, round_: ProposalRound, data: RoundInput, expected_version: int | None, user=None
+) -> ProposalRound:
+    """Change an open round. The year cannot change once proposals exist, and a code cannot
+    be dropped while a line proposes it; refuses a stale edit."""
+    from tdkt.proposals.models import ProposalLine
+
+    _validate(data, user)
+    if not round_.is_open:
+        raise DomainError(_(ALREADY_CLOSED), code="closed")
+    lines = ProposalLine.objects.filter(proposal__round=round_)
+    if data.year != round_.year and lines.exists():
+        raise DomainError(_("Đợt đã có đề nghị nên không đổi được năm xét."), field="year")
+    kept = {a.pk for a in data.award_types}
+    used = lines.exclude(award_type__in=kept).select_related("award_type").first()
+    if used is not None:
+        raise DomainError(_(CODE_IN_USE) % {"code": used.award_type.code}, field="award_types")
+    _apply(round_, data)
+    round_._change_reason = _("Sửa")
+    save_with_version(round_, expected_version=expected_version)
+    round_.award_types.set(data.award_types)
+    return round_
+
+
+@transaction.atomic
+def round_close(*, round_: ProposalRound, user=None) -> ProposalRound:
+    """Close a round: no proposal can be created, changed or submitted in it any more.
+    Closing a closed round changes nothing."""
+    if user is not None and not permissions.can_manage_rounds(user):
+        raise DomainError(_(NOT_MANAGER), code="not_manager")
+    locked = ProposalRound.objects.select_for_update().get(pk=round_.pk)
+    if not locked.is_open:
+        return locked
+    locked.status = RoundStatus.CLOSED
+    locked.closed_at = timezone.now()
+    locked._change_reason = _("Đóng đợt")
+    save_with_version(locked, expected_version=None)
+    return locked

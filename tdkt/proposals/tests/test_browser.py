@@ -1,0 +1,100 @@
+"""End to end in Chromium: a unit's officer creates the unit's proposal in the open round, adds
+a line (pre-checked), uploads the mandatory dossier files, and submits; no request leaves the
+machine."""
+
+import os
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = os.environ.get("TDKT_CHROMIUM", "/usr/bin/chromium")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists(),
+        reason=f"Chromium is not installed at {CHROMIUM} (CI installs Debian's chromium)",
+    ),
+]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+def browser_page(live_server, tmp_path, monkeypatch, settings):
+    from playwright.sync_api import sync_playwright
+
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    settings.MEDIA_ROOT = tmp_path / "media"
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path / "profile"),
+            executable_path=CHROMIUM,
+            args=CHROMIUM_ARGS,
+            headless=True,
+            locale="vi-VN",
+            viewport={"width": 1366, "height": 900},
+        )
+        page = context.new_page()
+        requests: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.foreign_requests = lambda: [
+            url
+            for url in requests
+            if urlparse(url).hostname not in ("127.0.0.1", "localhost")
+            and not url.startswith(("data:", "blob:", "about:"))
+        ]
+        yield page
+        context.close()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_unit_proposes_and_submits(browser_page, live_server, org, people, users, tmp_path):
+    from tdkt.proposals.models import Proposal
+    from tdkt.proposals.services.rounds import round_create
+    from tdkt.proposals.tests.conftest import PDF_BYTES, round_input
+    from tdkt.testing import PASSWORD
+
+    round_ = round_create(data=round_input(), user=users["sector"])
+    pdf = tmp_path / "ho-so.pdf"
+    pdf.write_bytes(PDF_BYTES)
+    page, base = browser_page, live_server.url
+    page.goto(f"{base}/dang-nhap/")
+    page.fill("#id_username", "tdkt.hanoi")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_selector("nav >> text=Đề nghị")
+    page.click("nav >> text=Đề nghị")
+    page.click(f"text={round_.name}")
+    page.click("text=Lập đề nghị")
+    page.select_option("#id_unit", str(org.hanoi.pk))
+    page.click("main form button:has-text('Lập đề nghị')")
+    page.wait_for_selector("text=Đã lập đề nghị.")
+    page.select_option("#id_award_type", label="Lao động tiên tiến (LDTT)")
+    page.select_option("#id_person", label=f"Đặng Văn Đức — {org.hanoi.short_name}")
+    page.click("text=Thêm và kiểm tra điều kiện")
+    page.wait_for_selector("text=Đã thêm")
+    page.click("#line-table >> text=Đặng Văn Đức")
+    page.wait_for_selector("#verdict")
+    options = page.locator("#id_item option").all()
+    for value in [o.get_attribute("value") for o in options if o.get_attribute("value")]:
+        page.select_option("#id_item", value)
+        page.set_input_files("#id_file", str(pdf))
+        page.click("#upload-form button[type=submit]")
+        page.wait_for_selector("text=Đã tải lên tài liệu.")
+    assert "Đủ hồ sơ bắt buộc" in page.locator("#checklist").inner_text()
+    page.click("text=Đề nghị của VKSND thành phố Hà Nội")
+    page.click("text=Nộp đề nghị")
+    page.click("form button:has-text('Nộp đề nghị')")
+    page.wait_for_selector("text=Đã nộp đề nghị.")
+    assert page.locator("[data-testid=proposal-status]").inner_text() == "Đã nộp"
+    assert Proposal.objects.get().is_submitted
+    assert page.foreign_requests() == []

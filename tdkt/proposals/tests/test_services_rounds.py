@@ -1,0 +1,129 @@
+"""Rounds: opened, edited and closed by the sector officer only, with every refusal."""
+
+import datetime as dt
+
+import pytest
+
+from tdkt.catalog.models import AwardType
+from tdkt.core.errors import DomainError, StaleEditError
+from tdkt.emulation.services.movements import MovementInput, movement_create
+from tdkt.proposals.models import RoundStatus
+from tdkt.proposals.services import rounds as services
+from tdkt.proposals.services.proposals import line_add
+from tdkt.proposals.tests.conftest import round_input
+
+pytestmark = pytest.mark.django_db
+
+
+def test_sector_officer_opens_an_annual_round(users):
+    round_ = services.round_create(data=round_input(), user=users["sector"])
+    assert round_.is_open
+    assert set(round_.award_types.values_list("code", flat=True)) == {"LDTT", "CSTDCS", "TTLDXS"}
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"name": "  "}, services.NAME_REQUIRED),
+        ({"year": 1999}, services.YEAR_OUT_OF_RANGE),
+        ({"award_types": []}, services.CODES_REQUIRED),
+        ({"kind": "CHUYEN_DE"}, services.MOVEMENT_REQUIRED),
+        ({"kind": "DOT_XUAT"}, services.CASE_REQUIRED),
+        ({"simplified_case": "2"}, services.CASE_NOT_ALLOWED),
+        ({"submission_deadline": dt.date(1800, 1, 1)}, services.DATE_IMPLAUSIBLE),
+    ],
+)
+def test_bad_rounds_are_refused(users, overrides, message):
+    with pytest.raises(DomainError) as caught:
+        services.round_create(data=round_input(**overrides), user=users["sector"])
+    assert caught.value.message == message
+
+
+def test_deadlines_must_be_in_order(users):
+    data = round_input(
+        submission_deadline=dt.date(2026, 12, 20), appraisal_deadline=dt.date(2026, 12, 10)
+    )
+    with pytest.raises(DomainError) as caught:
+        services.round_create(data=data, user=users["sector"])
+    assert caught.value.message == services.DEADLINES_REVERSED
+
+
+def test_unit_officer_cannot_open_a_round(users):
+    with pytest.raises(DomainError) as caught:
+        services.round_create(data=round_input(), user=users["hanoi_officer"])
+    assert caught.value.message == services.NOT_MANAGER
+
+
+def test_thematic_round_needs_a_movement_of_its_year(org, users):
+    movement = movement_create(
+        data=MovementInput(
+            name="Phong trào chuyên đề", kind="CHUYEN_DE", launched_by=org.root,
+            start_year=2025, end_year=2025,
+        )
+    )  # fmt: skip
+    data = round_input(kind="CHUYEN_DE", movement=movement)
+    with pytest.raises(DomainError) as caught:
+        services.round_create(data=data, user=users["sector"])
+    assert "không diễn ra trong năm 2026" in caught.value.message
+    movement.end_year = 2026
+    movement.save()
+    assert services.round_create(data=data, user=users["sector"]).movement == movement
+
+
+def test_ad_hoc_round_names_its_simplified_case(users):
+    data = round_input(kind="DOT_XUAT", simplified_case="2")
+    assert services.round_create(data=data, user=users["sector"]).simplified_case == "2"
+
+
+def test_stale_edit_is_refused(annual, users):
+    services.round_update(
+        round_=annual, data=round_input(name="Mới"), expected_version=1, user=users["sector"]
+    )
+    with pytest.raises(StaleEditError):
+        services.round_update(
+            round_=annual, data=round_input(name="Khác"), expected_version=1, user=users["sector"]
+        )
+    annual.refresh_from_db()
+    assert annual.name == "Mới"
+
+
+def test_a_code_in_use_cannot_be_dropped(duc_line, annual, users):
+    data = round_input(award_types=list(AwardType.objects.filter(code="CSTDCS")))
+    with pytest.raises(DomainError) as caught:
+        services.round_update(
+            round_=annual, data=data, expected_version=annual.version, user=users["sector"]
+        )
+    assert "LDTT" in caught.value.message
+
+
+def test_close_is_idempotent_and_blocks_edits(annual, hanoi_proposal, people, users):
+    closed = services.round_close(round_=annual, user=users["sector"])
+    assert closed.status == RoundStatus.CLOSED
+    version = closed.version
+    again = services.round_close(round_=closed, user=users["sector"])
+    assert again.version == version
+    with pytest.raises(DomainError) as caught:
+        line_add(
+            proposal=hanoi_proposal,
+            person=people["duc"],
+            award_type=AwardType.objects.get(code="LDTT"),
+            user=users["hanoi_officer"],
+        )
+    assert caught.value.code == "round_closed"
+    with pytest.raises(DomainError):
+        services.round_update(
+            round_=closed, data=round_input(), expected_version=None, user=users["sector"]
+        )
+
+
+def test_unit_officer_cannot_close(annual, users):
+    with pytest.raises(DomainError):
+        services.round_close(round_=annual, user=users["hanoi_officer"])
+
+
+def test_year_cannot_change_once_lines_exist(duc_line, annual, users):
+    with pytest.raises(DomainError) as caught:
+        services.round_update(
+            round_=annual, data=round_input(year=2025), expected_version=None, user=users["sector"]
+        )
+    assert caught.value.field == "year"

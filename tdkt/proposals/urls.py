@@ -1,0 +1,31 @@
+from django.urls import path
+
+from tdkt.proposals.views import lines, proposals, rounds
+
+app_name = "proposals"
+urlpatterns = [
+    path("", rounds.round_list, name="round-list"),
+    path("dot/mo/", rounds.round_create, name="round-create"),
+    path("dot/<int:pk>/", rounds.round_detail, name="round-detail"),
+    path("dot/<int:pk>/sua/", rounds.round_edit, name="round-edit"),
+    path("dot/<int:pk>/dong/", rounds.round_close, name="round-close"),
+    path("dot/<int:round_pk>/lap-de-nghi/", proposals.proposal_create, name="proposal-create"),
+    path("danh-sach/", proposals.proposal_list, name="proposal-list"),
+    path("danh-sach.xlsx", proposals.proposal_export, name="proposal-export"),
+    path("<int:pk>/", proposals.proposal_detail, name="proposal-detail"),
+    path("<int:pk>/nop/", proposals.proposal_submit, name="proposal-submit"),
+    path("<int:pk>/ban-in/", proposals.proposal_print, name="proposal-print"),
+    path("dong/<int:pk>/", lines.line_detail, name="line-detail"),
+    path("dong/<int:pk>/kiem-tra-lai/", lines.line_recheck, name="line-recheck"),
+    path("dong/<int:pk>/xoa/", lines.line_delete, name="line-delete"),
+    path(
+        "dong/<int:pk>/tai-lieu/<int:document_pk>/",
+        lines.document_download,
+        name="document-download",
+    ),
+    path(
+        "dong/<int:pk>/tai-lieu/<int:document_pk>/xoa/",
+        lines.document_delete,
+        name="document-delete",
+    ),
+]
