@@ -10,13 +10,13 @@ from jinja2.exceptions import SecurityError, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
 from tdkt.core.errors import DomainError
+from tdkt.core.uploads import DOCX, content_type_of
 from tdkt.documents import registry
 from tdkt.documents.models import TemplateReplacement
 from tdkt.documents.rendering import fill
 
 MAX_BYTES = 2 * 1024 * 1024
 """Largest replacement accepted (a template with a logo is far smaller)."""
-ZIP_MAGIC = b"PK\x03\x04"
 
 EMPTY = "Chưa chọn tệp, hoặc tệp rỗng."
 TOO_LARGE = "Tệp lớn hơn {limit} MB; mẫu văn bản thường chỉ vài chục KB."
@@ -28,14 +28,7 @@ CANNOT_FILL = "Không điền thử được mẫu với dữ liệu mẫu: {mes
 
 
 def _is_docx(content: bytes) -> bool:
-    if not content.startswith(ZIP_MAGIC):
-        return False
-    try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            names = set(archive.namelist())
-    except zipfile.BadZipFile:
-        return False
-    return "word/document.xml" in names and "[Content_Types].xml" in names
+    return content_type_of(io.BytesIO(content)) == DOCX
 
 
 def check_replacement(template: registry.WordTemplate, content: bytes, name: str) -> None:

@@ -2,7 +2,6 @@
 and the thematic commendations given for a movement."""
 
 import datetime as dt
-import zipfile
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -13,6 +12,7 @@ from tdkt.catalog.models import CommendationKind
 from tdkt.core.concurrency import save_with_version
 from tdkt.core.dates import is_plausible
 from tdkt.core.errors import DomainError
+from tdkt.core.uploads import DOCX, PDF, content_type_of
 from tdkt.emulation.models import Movement, MovementReview, ReviewStage
 from tdkt.org.models import Unit
 
@@ -110,22 +110,14 @@ def movement_update(
 
 
 def report_kind(upload) -> str | None:
-    """``"pdf"`` or ``"docx"`` when the file's first bytes (and, for Word, its parts) match its
-    name's extension; ``None`` otherwise."""
+    """``"pdf"`` or ``"docx"`` when the file's content (read from its first bytes and, for
+    Word, its parts) matches its name's extension; ``None`` otherwise."""
     name = (upload.name or "").lower()
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    if name.endswith(".pdf") and head.startswith(b"%PDF-"):
+    found = content_type_of(upload)
+    if name.endswith(".pdf") and found == PDF:
         return "pdf"
-    if name.endswith(".docx") and head.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(upload) as archive:
-                ok = "word/document.xml" in archive.namelist()
-        except zipfile.BadZipFile:
-            ok = False
-        upload.seek(0)
-        return "docx" if ok else None
+    if name.endswith(".docx") and found == DOCX:
+        return "docx"
     return None
 
 

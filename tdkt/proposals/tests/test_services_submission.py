@@ -5,6 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tdkt.catalog.models import AwardType
+from tdkt.core import uploads
 from tdkt.core.errors import DomainError, StaleEditError
 from tdkt.proposals.models import DossierDocument, LineStatus, ProposalStatus
 from tdkt.proposals.selectors import checklist_items_for, checklists_for_lines
@@ -44,7 +45,7 @@ def test_upload_reads_the_content_type(duc_line, users):
     doc = dossiers.document_upload(
         line=duc_line, item=item, upload=pdf(), user=users["hanoi_officer"]
     )
-    assert doc.content_type == dossiers.PDF
+    assert doc.content_type == uploads.PDF
     assert doc.original_name == "to-trinh.pdf"
     assert doc.file.name.startswith("proposals/2026/") and doc.file.name.endswith(".pdf")
     assert duc_line.proposal.events.filter(action__startswith="Tải lên “to-trinh.pdf”").exists()
@@ -52,7 +53,7 @@ def test_upload_reads_the_content_type(duc_line, users):
     doc = dossiers.document_upload(
         line=duc_line, item=item, upload=word, user=users["hanoi_officer"]
     )
-    assert doc.content_type == dossiers.DOCX
+    assert doc.content_type == uploads.DOCX
 
 
 @pytest.mark.parametrize(

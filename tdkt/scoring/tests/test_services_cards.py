@@ -7,9 +7,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tdkt.core.errors import DomainError, StaleEditError
+from tdkt.core.uploads import FILE_TYPE_REFUSED
 from tdkt.scoring.models import CriterionKind, ScorecardStatus
 from tdkt.scoring.services import cards
-from tdkt.scoring.services.evidence import FILE_TYPE_REFUSED, MAX_EVIDENCE_BYTES
+from tdkt.scoring.services.evidence import MAX_EVIDENCE_BYTES
 from tdkt.scoring.tests.builders import make_table, score_all
 
 pytestmark = pytest.mark.django_db
