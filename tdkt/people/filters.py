@@ -52,9 +52,9 @@ class PersonFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         field = self.filters["unit"]
         field.field_class = UnitChoiceField
-        field.extra["queryset"] = (
-            Unit.objects.restrict(user).valid_on(timezone.localdate()).order_by("path")
-        )
+        # django-filter builds the form field from the filter's own ``queryset`` attribute
+        # (``extra["queryset"]`` is overridden by it), so that is the one to scope.
+        field.queryset = Unit.objects.restrict(user).valid_on(timezone.localdate()).order_by("path")
 
     def filter_q(self, queryset, name, value):
         return queryset.search(value)

@@ -180,3 +180,18 @@ def test_closing_a_freeze_from_the_person_page(client, people, users):
     assert freeze.end == dt.date(2026, 2, 1)
     client.force_login(users["phu_tho_officer"])
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_unit_filter_offers_units_in_reach_and_keeps_their_staff(client, org, people, users):
+    client.force_login(users["hanoi_officer"])
+    url = reverse("people:list")
+
+    form = client.get(url).content.decode()
+    filtered = client.get(url, {"unit": org.hanoi_division.pk}).content.decode()
+    outside = client.get(url, {"unit": org.phu_tho.pk}).content.decode()
+
+    assert f'<option value="{org.hanoi_division.pk}"' in form
+    assert f'<option value="{org.phu_tho.pk}"' not in form
+    assert "Trần Thị Bình" in filtered and "Đặng Văn Đức" not in filtered
+    assert "Lê Văn Cường" not in outside  # out of reach: never a way to list its staff
