@@ -19,7 +19,8 @@ def visible_initiatives(user):
     q = Q(pk__in=reached)
     person_id = reach_of(user).person_id
     if person_id is not None:
-        q |= Q(pk__in=AuthorShare.objects.filter(person_id=person_id).values("initiative_id"))
+        authored = Initiative.authors.through.objects.filter(person_id=person_id)
+        q |= Q(pk__in=authored.values("initiative_id"))
     return Initiative.objects.filter(q)
 
 
@@ -36,9 +37,17 @@ def initiative_get(*, user, pk: int, action: str = "view") -> Initiative:
 
 
 def initiative_authors(initiative: Initiative) -> list[AuthorShare]:
-    return list(initiative.shares.select_related("person"))
+    """The authors with their shares, in the order given. Initiatives recorded before shares
+    existed (imports, demo) list their authors with no percent; two queries at most."""
+    shares = list(initiative.shares.select_related("person"))
+    if shares:
+        return shares
+    return [
+        AuthorShare(initiative=initiative, person=person, percent=None)
+        for person in initiative.authors.order_by("search_text", "pk")
+    ]
 
 
 def is_author(user, initiative: Initiative) -> bool:
     person_id = reach_of(user).person_id
-    return person_id is not None and initiative.shares.filter(person_id=person_id).exists()
+    return person_id is not None and initiative.authors.filter(pk=person_id).exists()

@@ -77,7 +77,8 @@ def initiative_detail(request, pk):
     """The initiative, its authors and shares, files, and what the user may do next."""
     initiative = selectors.initiative_get(user=request.user, pk=pk)
     shares = selectors.initiative_authors(initiative)
-    author = any(s.person_id == reach_of(request.user).person_id for s in shares)
+    person_id = reach_of(request.user).person_id
+    author = person_id is not None and any(s.person.pk == person_id for s in shares)
     officer = Initiative.objects.restrict(request.user, services.MANAGE).filter(pk=pk).exists()
     editable = initiative.status == Status.DRAFT and (officer or author)
     context = {

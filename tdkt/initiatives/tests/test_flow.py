@@ -419,3 +419,25 @@ def test_decision_with_a_stale_version_is_refused(client, org, people, users):
     assert "người khác sửa" in response.content.decode()
     initiative.refresh_from_db()
     assert initiative.status == Status.SUBMITTED
+
+
+@pytest.mark.django_db
+def test_register_rows_without_shares_show_their_authors(client, org, people, users):
+    # Given a recognised initiative from the old register: authors but no shares
+    legacy = Initiative.objects.create(
+        title="Sổ tay cũ", unit=org.hanoi, year=2020, status=Status.RECOGNISED,
+        recognised_on=dt.date(2020, 10, 1), effect_scope="CO_SO",
+    )  # fmt: skip
+    legacy.authors.add(people["duc"])
+    # Then its author (a staff member) sees it, with the author listed and no percent
+    client.force_login(users["staff_duc"])
+    body = client.get(reverse("initiatives:detail", args=[legacy.pk])).content.decode()
+    assert "Đặng Văn Đức" in body and "Cấp cơ sở" in body
+    sheet = load_workbook(io.BytesIO(client.get(reverse("initiatives:export")).content)).active
+    assert sheet["E2"].value == "Đặng Văn Đức"
+    # and it cannot be decided again
+    client.force_login(users["hanoi_officer"])
+    assert (
+        "Xét công nhận"
+        not in client.get(reverse("initiatives:detail", args=[legacy.pk])).content.decode()
+    )
