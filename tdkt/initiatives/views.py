@@ -205,6 +205,12 @@ def initiative_submit(request, pk):
 def initiative_decide(request, pk):
     """Recognise or refuse a submitted initiative (officers who are not its authors)."""
     initiative = selectors.initiative_get(user=request.user, pk=pk, action=services.MANAGE)
+    if initiative.status != Status.SUBMITTED:
+        messages.error(request, _(services.NOT_SUBMITTED))
+        return redirect("initiatives:detail", pk=pk)
+    if selectors.is_author(request.user, initiative):
+        messages.error(request, _(services.RECUSAL))
+        return redirect("initiatives:detail", pk=pk)
     form = DecisionForm(request.POST or None, initial={"version": initiative.version})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -238,7 +244,6 @@ def initiative_decide(request, pk):
             "initiative": initiative,
             "form": form,
             "shares": selectors.initiative_authors(initiative),
-            "recused": selectors.is_author(request.user, initiative),
         },
     )
 

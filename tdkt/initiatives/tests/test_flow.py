@@ -8,6 +8,7 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -152,6 +153,10 @@ def test_author_officer_must_recuse(org, people, users):
     author = make_person(org.hanoi, "Vũ Thị Lan", gender="F")
     officer_author = make_user("tdkt.lan", (Role.UNIT_OFFICER, org.hanoi), person=author)
     initiative = _save(users["hanoi_officer"], org.hanoi, [ShareInput(author, 100)])
+    client = Client()
+    client.force_login(officer_author)
+    page = client.get(reverse("initiatives:decide", args=[initiative.pk]), follow=True)
+    assert "phải tránh" in page.content.decode()
     with pytest.raises(DomainError, match="phải tránh"):
         services.initiative_recognise(
             user=officer_author, initiative=initiative, expected_version=None,
@@ -280,10 +285,13 @@ def test_refusal_without_reason_in_the_page(client, org, people, users):
         url, {"version": initiative.version, "outcome": "refuse", "refusal_reason": "Chưa mới"}
     )
     assert response.status_code == 302
-    stale = client.post(
-        url, {"version": initiative.version, "outcome": "refuse", "refusal_reason": "Lại"}
-    )
-    assert "đã nộp và đang chờ xét" in stale.content.decode()
+    again = client.post(
+        url, {"version": initiative.version, "outcome": "refuse", "refusal_reason": "Lại"},
+        follow=True,
+    )  # fmt: skip
+    assert "đã nộp và đang chờ xét" in again.content.decode()
+    initiative.refresh_from_db()
+    assert initiative.refusal_reason == "Chưa mới"
 
 
 @pytest.mark.django_db
@@ -366,7 +374,9 @@ def test_query_counts_do_not_grow_with_rows(client, org, people, users):
     client.force_login(users["sector"])
     _many(org, users, 3)
     first = Initiative.objects.first()
+    pending = _save(users["hanoi_officer"], org.hanoi, [ShareInput(people["duc"], 100)])
     urls = [
+        reverse("initiatives:decide", args=[pending.pk]),
         reverse("initiatives:list"),
         reverse("initiatives:detail", args=[first.pk]),
         reverse("initiatives:history", args=[first.pk]),
