@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.scope import reach_of
-from tdkt.core.concurrency import save_with_version
+from tdkt.core.concurrency import STALE_EDIT, save_with_version
 from tdkt.core.dates import is_plausible
-from tdkt.core.errors import DomainError
+from tdkt.core.errors import DomainError, StaleEditError
 from tdkt.core.uploads import DOCX, EXTENSIONS, PDF, checked_upload
 from tdkt.initiatives.models import Attachment, AuthorShare, EffectScope, Initiative, Status
 from tdkt.org.models import Unit
@@ -36,6 +36,7 @@ SELF_NOT_AUTHOR = "Bạn chỉ có thể nộp sáng kiến mà chính bạn là
 UNIT_NOT_ALLOWED = "Bạn không thể nộp sáng kiến cho đơn vị này."
 YEAR_OUT_OF_RANGE = "Năm phải từ 2000 đến năm hiện tại."
 NOT_DRAFT = "Chỉ sửa hoặc nộp được sáng kiến đang ở trạng thái nháp."
+NOT_DRAFT_DELETE = "Chỉ xóa được sáng kiến đang ở trạng thái nháp."
 NOT_SUBMITTED = "Chỉ quyết định được sáng kiến đã nộp và đang chờ xét."
 RECUSAL = "Bạn là tác giả của sáng kiến này nên không được quyết định công nhận (phải tránh)."
 SCOPE_REQUIRED = "Hãy chọn phạm vi ảnh hưởng của sáng kiến được công nhận."
@@ -144,6 +145,29 @@ def initiative_submit(*, user, initiative: Initiative, expected_version: int | N
     initiative.submitted_on = timezone.localdate()
     initiative._change_reason = _("Nộp sáng kiến")
     save_with_version(initiative, expected_version=expected_version)
+
+
+@transaction.atomic
+def initiative_delete_draft(*, initiative: Initiative, expected_version: int | None) -> None:
+    """Delete a draft with its shares and files; submitted or decided ones are kept."""
+    stored = (
+        Initiative.objects.select_for_update()
+        .filter(pk=initiative.pk)
+        .values_list("version", "status")
+        .first()
+    )
+    if stored is None:
+        return
+    version, status = stored
+    if status != Status.DRAFT:
+        raise DomainError(_(NOT_DRAFT_DELETE))
+    if expected_version is not None and version != expected_version:
+        raise StaleEditError(_(STALE_EDIT), code="stale")
+    files = [attachment.file for attachment in initiative.attachments.all()]
+    initiative._change_reason = _("Xóa nháp")
+    initiative.delete()
+    for stored_file in files:
+        transaction.on_commit(lambda f=stored_file: f.delete(save=False))
 
 
 def _check_decider(user, initiative: Initiative) -> None:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/", views.initiative_detail, name="detail"),
     path("<int:pk>/sua/", views.initiative_edit, name="edit"),
     path("<int:pk>/gui-xet/", views.initiative_submit, name="submit"),
+    path("<int:pk>/xoa/", views.initiative_delete, name="delete"),
     path("<int:pk>/xet/", views.initiative_decide, name="decide"),
     path("<int:pk>/lich-su/", views.initiative_history, name="history"),
     path("<int:pk>/tep/", views.attachment_add, name="attachment-add"),

@@ -201,6 +201,27 @@ def initiative_submit(request, pk):
 
 
 @login_required
+@require_POST
+def initiative_delete(request, pk):
+    """Delete a draft (after the browser's confirmation); authors or the unit's officer."""
+    initiative = selectors.initiative_get(user=request.user, pk=pk)
+    officer = Initiative.objects.restrict(request.user, services.MANAGE).filter(pk=pk).exists()
+    if not (officer or selectors.is_author(request.user, initiative)):
+        raise Http404
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = -1
+    try:
+        services.initiative_delete_draft(initiative=initiative, expected_version=version)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("initiatives:detail", pk=pk)
+    messages.success(request, _("Đã xóa nháp sáng kiến."))
+    return redirect("initiatives:list")
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 def initiative_decide(request, pk):
     """Recognise or refuse a submitted initiative (officers who are not its authors)."""

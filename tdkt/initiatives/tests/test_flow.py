@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import os
 import re
 import zipfile
 
@@ -451,3 +452,31 @@ def test_register_rows_without_shares_show_their_authors(client, org, people, us
         "Xét công nhận"
         not in client.get(reverse("initiatives:detail", args=[legacy.pk])).content.decode()
     )
+
+
+@pytest.mark.django_db
+def test_only_drafts_can_be_deleted_and_out_of_scope_is_404(
+    client, org, people, users, django_capture_on_commit_callbacks
+):
+    draft = _save(users["staff_duc"], org.hanoi, [ShareInput(people["duc"], 100)], submit=False)
+    attachment = services.attachment_add(
+        user=users["staff_duc"], initiative=draft, upload=SimpleUploadedFile("a.pdf", PDF_BYTES)
+    )
+    stored = attachment.file.path
+    submitted = _save(users["staff_duc"], org.hanoi, [ShareInput(people["duc"], 100)])
+    client.force_login(users["phu_tho_officer"])
+    url = reverse("initiatives:delete", args=[draft.pk])
+    assert client.post(url, {"version": draft.version}).status_code == 404
+    client.force_login(users["staff_duc"])
+    client.post(url, {"version": draft.version - 1})
+    assert Initiative.objects.filter(pk=draft.pk).exists()  # stale
+    response = client.post(
+        reverse("initiatives:delete", args=[submitted.pk]), {"version": submitted.version},
+        follow=True,
+    )  # fmt: skip
+    assert "Chỉ xóa được sáng kiến đang ở trạng thái nháp." in response.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"version": draft.version})
+    assert not os.path.exists(stored)
+    assert not Initiative.objects.filter(pk=draft.pk).exists()
+    assert Initiative.objects.filter(pk=submitted.pk).exists()
