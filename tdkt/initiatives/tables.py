@@ -4,6 +4,7 @@ import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.initiatives.models import Initiative
+from tdkt.org.models import UnitType
 
 
 class InitiativeTable(tables.Table):
@@ -18,6 +19,9 @@ class InitiativeTable(tables.Table):
     recognised_on = tables.DateColumn(verbose_name=_("Ngày công nhận"), format="d/m/Y")
 
     def render_unit(self, value):
+        parent = value.parent
+        if value.unit_type == UnitType.DIVISION and parent is not None:
+            return f"{value.short_name} · {parent.short_name}"
         return value.short_name
 
     class Meta:

@@ -36,7 +36,7 @@ def _apply(form, error: DomainError) -> None:
 
 def _filtered(request):
     _require_someone(request.user)
-    base = selectors.visible_initiatives(request.user).select_related("unit")
+    base = selectors.visible_initiatives(request.user).select_related("unit__parent")
     return InitiativeFilter(request.GET or None, queryset=base, user=request.user)
 
 
