@@ -17,6 +17,7 @@ from tdkt.demo.ledger import Ledger
 from tdkt.demo.org_writer import BATCH_SIZE, HISTORY_REASON
 from tdkt.demo.people import PersonPlan
 from tdkt.initiatives.models import Initiative
+from tdkt.initiatives.models import Status as InitiativeStatus
 from tdkt.org.models import Unit
 from tdkt.people.models import Absence, Assignment, Discipline, Freeze, Person, YearlyRating
 
@@ -183,6 +184,7 @@ def write_initiatives(ledger: Ledger, units: dict[str, Unit]) -> int:
                 recognised_on=record.recognised_on,
                 recognising_body=record.recognising_body,
                 effect_scope=record.effect_scope,
+                status=InitiativeStatus.RECOGNISED,
                 used_for_id=record.used_for.pk if record.used_for else None,
             )
             for record in batch

@@ -27,6 +27,7 @@ from django.db.models import Q, QuerySet
 from tdkt.awards.models import Award
 from tdkt.emulation.models import ClusterMember
 from tdkt.initiatives.models import Initiative
+from tdkt.initiatives.models import Status as InitiativeStatus
 from tdkt.org.models import Unit, UnitType, UnitYearlyRating
 from tdkt.people.models import Absence, Assignment, Discipline, Freeze, Person, YearlyRating
 from tdkt.rules import facts
@@ -77,7 +78,9 @@ def person_fact_rows(persons: QuerySet[Person]) -> dict[str, QuerySet]:
         ),
         "ratings": of(YearlyRating).values_list("person_id", "year", "rating"),
         "awards": of(Award).values_list("person_id", *AWARD_FIELDS),
-        "initiatives": of(Initiative.authors.through).values_list(
+        "initiatives": of(Initiative.authors.through)
+        .filter(initiative__status=InitiativeStatus.RECOGNISED)
+        .values_list(
             "person_id",
             "initiative_id",
             "initiative__title",

@@ -25,6 +25,7 @@ _ITEMS = [
     (_("Thi đua"), "emulation:cluster-list", "flag", "view"),
     (_("Chấm điểm"), "scoring:index", "clipboard-check", "view"),
     (_("Đề nghị"), "proposals:round-list", "send-check", "view"),
+    (_("Sáng kiến"), "initiatives:list", "lightbulb", "view"),
     (_("Danh mục"), "catalog:award-types", "award", "view"),
     (_("Quy tắc"), "rules:index", "journal-check", "view"),
     (_("Nhập dữ liệu"), "imports:upload", "upload", "import"),

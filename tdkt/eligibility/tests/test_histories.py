@@ -42,12 +42,14 @@ def test_person_history_matches_the_hand_written_case(org):
         YearlyRating.objects.create(person=person, year=year, rating=rating)
     ldtt = grant("LDTT", 2023, person=person)
     revoked = grant("CSTDCS", 2023, person=person, revoked=True)
-    used = Initiative.objects.create(
+    used = Initiative.objects.create(status="RECOGNISED",
         title="Sổ tay kiểm sát", unit=org.hanoi, year=2023, recognised_on=D(2023, 11, 2),
         effect_scope="NGANH", used_for=revoked,
     )  # fmt: skip
     used.authors.add(person)
-    unscoped = Initiative.objects.create(title="Mẫu biểu", unit=org.hanoi, year=2024)
+    unscoped = Initiative.objects.create(
+        status="RECOGNISED", title="Mẫu biểu", unit=org.hanoi, year=2024
+    )
     unscoped.authors.add(person)
     Discipline.objects.create(
         person=person, level="KHIEN_TRACH", decided_on=D(2024, 3, 1),
@@ -98,7 +100,9 @@ def test_person_history_matches_the_hand_written_case(org):
 
 def test_a_shared_initiative_appears_for_each_author(org):
     first, second = make_person(org.hanoi, "Một"), make_person(org.hanoi, "Hai")
-    initiative = Initiative.objects.create(title="Chung", unit=org.hanoi, year=2024)
+    initiative = Initiative.objects.create(
+        status="RECOGNISED", title="Chung", unit=org.hanoi, year=2024
+    )
     initiative.authors.add(first, second)
 
     histories = person_histories(Person.objects.filter(pk__in=[first.pk, second.pk]))
@@ -123,7 +127,9 @@ def _people_with_facts(org, count):
             person=person, level="CANH_CAO", decided_on=D(2024, 6, 1),
             start=D(2024, 6, 1), end=D(2025, 5, 31),
         )  # fmt: skip
-        initiative = Initiative.objects.create(title=f"SK {number}", unit=org.hanoi, year=2024)
+        initiative = Initiative.objects.create(
+            status="RECOGNISED", title=f"SK {number}", unit=org.hanoi, year=2024
+        )
         initiative.authors.add(person)
         persons.append(person)
     return persons
@@ -235,3 +241,15 @@ def test_cluster_leader_comes_from_closed_cluster_votes(org):
     checks = {v.subject_id: {c.key: c.check for c in v.conditions} for v in (led, other)}
     assert checks[str(org.hanoi.pk)]["cluster_leader"] == Check.MET
     assert checks[str(org.vinh_phuc.pk)]["cluster_leader"] == Check.NOT_MET
+
+
+def test_only_recognised_initiatives_are_facts(org):
+    # Given one initiative in each status, all by the same author
+    person = make_person(org.hanoi, "Ngô Văn Tâm")
+    for status in ("DRAFT", "SUBMITTED", "REFUSED", "RECOGNISED"):
+        initiative = Initiative.objects.create(
+            title=status, unit=org.hanoi, year=2024, status=status, recognised_on=D(2024, 6, 1)
+        )
+        initiative.authors.add(person)
+    # Then only the recognised one reaches the rule engine
+    assert [fact.title for fact in person_history(person).initiatives] == ["RECOGNISED"]
