@@ -52,11 +52,17 @@ def add_working_days(start: dt.date, n: int) -> dt.date:
 def working_days_between(a: dt.date, b: dt.date) -> int:
     """The working days after ``a`` up to and including ``b``; negative when ``b`` is before
     ``a`` (the working days from ``b``, excluded, to ``a``, included). ``0`` when equal."""
+    return count_working_days(a, b, holidays_between(a, b))
+
+
+def count_working_days(a: dt.date, b: dt.date, holidays: set[dt.date]) -> int:
+    """``working_days_between`` with the holidays already read (for many deadlines at once:
+    read ``holidays_between`` over the whole span once)."""
     if a == b:
         return 0
     if b < a:
-        return -working_days_between(b, a)
-    holidays = holidays_between(a + ONE_DAY, b)
+        return -count_working_days(b, a, holidays)
+    holidays = {h for h in holidays if a < h <= b}
     weeks, extra = divmod((b - a).days, 7)
     count = weeks * 5
     day = a + dt.timedelta(days=weeks * 7)
