@@ -54,7 +54,7 @@ def _context(request, line, form=None, appraisal_form=None, resubmit_form=None) 
         "form": form if editable else None,
         "appraisal_form": appraisal_form if can_appraise else None,
         "resubmit_form": resubmit_form if can_resubmit else None,
-        "steps": LineAppraisal.objects.filter(line=line).select_related("actor"),
+        "steps": list(LineAppraisal.objects.filter(line=line).select_related("actor")),
         "deadline": appraisal_services.appraisal_deadline(proposal.round)
         if proposal.is_submitted
         else None,
