@@ -211,3 +211,43 @@ def test_queue_filters_by_state(client, submitted_line, users):
     page = client.get(url, {"status": "ACCEPTED"}).content.decode()
     assert "1 dòng" in page
     assert client.get(url, {"status": "BOGUS", "round": "x"}).status_code == 200
+
+
+def test_api_lists_the_steps_of_a_line_scoped(client, submitted_line, users):
+    line = appraisal.line_appraise(
+        line=submitted_line, decision="RETURNED", comment="Thiếu tờ trình", user=users["sector"]
+    )
+    appraisal.line_resubmit(line=line, note="Đã bổ sung", user=users["hanoi_officer"])
+    url = f"/api/v1/proposals/lines/{line.pk}/appraisals"
+    assert client.get(url).status_code == 401
+    client.force_login(users["phu_tho_officer"])
+    assert client.get(url).status_code == 404
+    assert client.get(url).json() == {"detail": "Không tìm thấy."}
+    client.force_login(users["hanoi_officer"])
+    with CaptureQueriesContext(connection) as queries:
+        body = client.get(url).json()
+    assert [(s["action"], s["comment"]) for s in body] == [
+        ("RETURNED", "Thiếu tờ trình"),
+        ("RESUBMITTED", "Đã bổ sung"),
+    ]
+    assert body[0]["actor"] == users["sector"].get_username()
+    assert client.get(f"/api/v1/proposals/lines/{line.pk}").json()["status"] == "SUBMITTED"
+    for _ in range(3):
+        line = appraisal.line_appraise(
+            line=ProposalLine.objects.get(pk=line.pk),
+            decision="RETURNED",
+            comment="x",
+            user=users["sector"],
+        )
+        appraisal.line_resubmit(line=line, note="y", user=users["hanoi_officer"])
+    with CaptureQueriesContext(connection) as more:
+        assert len(client.get(url).json()) == 8
+    assert len(more.captured_queries) == len(queries.captured_queries)
+
+
+def test_proposal_page_shows_the_appraisal_deadline(client, submitted_line, users):
+    client.force_login(users["hanoi_officer"])
+    proposal = submitted_line.proposal
+    page = client.get(reverse("proposals:proposal-detail", args=[proposal.pk])).content.decode()
+    left = working_days_between(timezone.localdate(), proposal.round.appraisal_deadline)
+    assert f"còn {left} ngày làm việc" in page
