@@ -34,19 +34,24 @@ def is_working_day(day: dt.date, holidays: set[dt.date]) -> bool:
 
 def add_working_days(start: dt.date, n: int) -> dt.date:
     """The ``n``-th working day after ``start`` (``start`` itself is not counted); ``start``
-    when ``n`` is 0; before ``start`` when ``n`` is negative."""
+    when ``n`` is 0; before ``start`` when ``n`` is negative.
+
+    Reads the calendar once for a span that holds ``n`` working days plus a generous margin
+    for holidays; in the unlikely case the margin runs out, it reads the next span."""
     if n == 0:
         return start
     step = ONE_DAY if n > 0 else -ONE_DAY
-    # Each week holds five working days; a year rarely holds more than 20 holidays.
     span = dt.timedelta(days=(abs(n) // 5 + 1) * 7 + 40)
-    holidays = holidays_between(start, start + span if n > 0 else start - span)
     day, left = start, abs(n)
-    while left:
-        day += step
-        if is_working_day(day, holidays):
-            left -= 1
-    return day
+    while True:
+        end = day + span if n > 0 else day - span
+        holidays = holidays_between(day + step, end)
+        while left and day != end:
+            day += step
+            if is_working_day(day, holidays):
+                left -= 1
+        if not left:
+            return day
 
 
 def working_days_between(a: dt.date, b: dt.date) -> int:

@@ -124,3 +124,18 @@ def test_officer_lists_adds_and_removes_days(client, users, django_assert_max_nu
     assert PublicHoliday.objects.filter(pk=holiday.pk).exists()
     assert client.post(delete).status_code == 302
     assert not PublicHoliday.objects.filter(pk=holiday.pk).exists()
+
+
+@pytest.mark.django_db
+def test_add_working_days_beyond_its_first_read_of_the_calendar():
+    # 60 weekdays off in a row: more than the margin of one read.
+    start = D(2030, 1, 1)
+    day = start
+    while day < D(2030, 4, 1):
+        if day.weekday() < 5:
+            PublicHoliday.objects.create(date=day, name="Thử")
+        day += dt.timedelta(days=1)
+    result = add_working_days(D(2029, 12, 31), 1)
+    assert result == D(2030, 4, 1)
+    assert working_days_between(D(2029, 12, 31), result) == 1
+    assert add_working_days(D(2030, 4, 1), -1) == D(2029, 12, 31)
