@@ -19,6 +19,7 @@ urlpatterns = [
     path("dong/<int:pk>/tham-dinh/", lines.line_appraise, name="line-appraise"),
     path("dong/<int:pk>/nop-lai/", lines.line_resubmit, name="line-resubmit"),
     path("tham-dinh/", appraisal.appraisal_queue, name="appraisal-queue"),
+    path("tham-dinh.xlsx", appraisal.appraisal_export, name="appraisal-export"),
     path("dong/<int:pk>/kiem-tra-lai/", lines.line_recheck, name="line-recheck"),
     path("dong/<int:pk>/xoa/", lines.line_delete, name="line-delete"),
     path(

@@ -251,3 +251,35 @@ def test_proposal_page_shows_the_appraisal_deadline(client, submitted_line, user
     page = client.get(reverse("proposals:proposal-detail", args=[proposal.pk])).content.decode()
     left = working_days_between(timezone.localdate(), proposal.round.appraisal_deadline)
     assert f"còn {left} ngày làm việc" in page
+
+
+def test_queue_export_opens_with_each_line_and_its_last_step(
+    client, submitted_line, org, users, django_assert_max_num_queries
+):
+    import io
+
+    from openpyxl import load_workbook
+
+    url = reverse("proposals:appraisal-export")
+    client.force_login(users["hanoi_officer"])
+    assert client.get(url).status_code == 404
+    client.force_login(users["sector"])
+    _grow(submitted_line.proposal, org, 2, users)
+    with CaptureQueriesContext(connection) as small:
+        response = client.get(url)
+    _grow(submitted_line.proposal, org, 6, users)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get(url)
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet["A1"].value == "Danh sách dòng đề nghị – thẩm định"
+    assert sheet["H3"].value == "Ngày làm việc còn lại"
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=4)]
+    assert len(rows) == 9
+    left = working_days_between(
+        timezone.localdate(), submitted_line.proposal.round.appraisal_deadline
+    )
+    assert all(row[7] == left and row[9] == "Đã nộp, chờ thẩm định" for row in rows)
+    assert sum(1 for row in rows if (row[10] or "").startswith("Đơn vị nộp lại")) == 8
+    accepted = client.get(url, {"status": "ACCEPTED"})
+    assert load_workbook(io.BytesIO(accepted.content)).active.max_row == 3

@@ -1,5 +1,5 @@
 """The sector officer's appraisal queue: lines of submitted proposals by state, with the
-working days left before each round's appraisal deadline."""
+working days left before each round's appraisal deadline; its Excel export."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
@@ -8,16 +8,16 @@ from django_tables2 import RequestConfig
 
 from tdkt.core.workdays import count_working_days, holidays_between
 from tdkt.proposals import permissions, selectors
+from tdkt.proposals.exports import appraisal_workbook
 from tdkt.proposals.forms import AppraisalQueueFilterForm
-from tdkt.proposals.models import LineStatus, ProposalRound, ProposalStatus
+from tdkt.proposals.models import LineAppraisal, LineStatus, ProposalRound, ProposalStatus
 from tdkt.proposals.tables import AppraisalQueueTable
-from tdkt.proposals.views import PAGE_SIZE
+from tdkt.proposals.views import PAGE_SIZE, XLSX, download
+
+EXPORT_LIMIT = 5000
 
 
-@login_required
-def appraisal_queue(request):
-    """Lines of submitted proposals, awaiting appraisal by default; filtered by state and
-    round, sorted and paged; each with the working days left (or overdue)."""
+def _queue(request):
     permissions.require_manage_rounds(request.user)
     rounds = ProposalRound.objects.restrict(request.user)
     form = AppraisalQueueFilterForm(request.GET or None, rounds=rounds)
@@ -29,16 +29,41 @@ def appraisal_queue(request):
     if filters.get("round"):
         lines = lines.filter(proposal__round=filters["round"])
     lines = lines.order_by("proposal__round__appraisal_deadline", "proposal__unit__path", "pk")
+    return form, status, lines
+
+
+def _set_days_left(lines) -> None:
+    """Working days left (negative when overdue) on each line, over one read of the calendar."""
+    today = timezone.localdate()
+    deadlines = [line.proposal.round.appraisal_deadline for line in lines]
+    if not deadlines:
+        return
+    holidays = holidays_between(min([today, *deadlines]), max([today, *deadlines]))
+    for line, deadline in zip(lines, deadlines, strict=True):
+        line.days_left = count_working_days(today, deadline, holidays)
+        line.overdue = today > deadline
+
+
+@login_required
+def appraisal_queue(request):
+    """Lines of submitted proposals, awaiting appraisal by default; filtered by state and
+    round, sorted and paged; each with the working days left (or overdue)."""
+    form, status, lines = _queue(request)
     table = AppraisalQueueTable(lines)
     RequestConfig(request, paginate={"per_page": PAGE_SIZE}).configure(table)
-    today = timezone.localdate()
-    page_lines = list(table.page.object_list) if table.page else []
-    deadlines = [row.record.proposal.round.appraisal_deadline for row in page_lines]
-    if deadlines:
-        holidays = holidays_between(min([today, *deadlines]), max([today, *deadlines]))
-        for row in page_lines:
-            deadline = row.record.proposal.round.appraisal_deadline
-            row.record.days_left = count_working_days(today, deadline, holidays)
-            row.record.overdue = today > deadline
+    _set_days_left([row.record for row in table.page.object_list] if table.page else [])
     context = {"form": form, "table": table, "status": status}
     return render(request, "proposals/appraisal_queue.html", context)
+
+
+@login_required
+def appraisal_export(request):
+    """The filtered queue as an Excel workbook, with each line's latest appraisal step."""
+    _form, _status, lines = _queue(request)
+    lines = list(lines[:EXPORT_LIMIT])
+    _set_days_left(lines)
+    last_steps = {}
+    for step in LineAppraisal.objects.filter(line__in=[line.pk for line in lines]):
+        last_steps[step.line_id] = step  # ordered oldest first: the last one wins
+    content = appraisal_workbook(lines, last_steps=last_steps)
+    return download(content, content_type=XLSX, filename="tham-dinh.xlsx")
