@@ -283,3 +283,12 @@ def test_queue_export_opens_with_each_line_and_its_last_step(
     assert sum(1 for row in rows if (row[10] or "").startswith("Đơn vị nộp lại")) == 8
     accepted = client.get(url, {"status": "ACCEPTED"})
     assert load_workbook(io.BytesIO(accepted.content)).active.max_row == 3
+
+
+def test_print_shows_each_line_state(client, submitted_line, users):
+    appraisal.line_appraise(
+        line=submitted_line, decision="REJECTED", comment="Không đủ", user=users["sector"]
+    )
+    client.force_login(users["hanoi_officer"])
+    url = reverse("proposals:proposal-print", args=[submitted_line.proposal_id])
+    assert "Không chấp nhận" in client.get(url).content.decode()
