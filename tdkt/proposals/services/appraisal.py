@@ -41,8 +41,9 @@ DECISIONS = {
 
 def _locked_line(line: ProposalLine, expected_version: int | None):
     proposal = locked_proposal(line.proposal_id)
+    # ``of=("self",)``: PostgreSQL locks no row on the nullable side of an outer join.
     stored = (
-        ProposalLine.objects.select_for_update()
+        ProposalLine.objects.select_for_update(of=("self",))
         .select_related("person", "candidate_unit", "award_type")
         .get(pk=line.pk)
     )
