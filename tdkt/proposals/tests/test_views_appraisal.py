@@ -292,3 +292,15 @@ def test_print_shows_each_line_state(client, submitted_line, users):
     client.force_login(users["hanoi_officer"])
     url = reverse("proposals:proposal-print", args=[submitted_line.proposal_id])
     assert "Không chấp nhận" in client.get(url).content.decode()
+
+
+def test_round_page_shows_appraisal_progress_scoped(client, submitted_line, users):
+    appraisal.line_appraise(line=submitted_line, decision="ACCEPTED", user=users["sector"])
+    url = reverse("proposals:round-detail", args=[submitted_line.proposal.round_id])
+    client.force_login(users["sector"])
+    page = client.get(url).content.decode()
+    assert 'data-testid="progress-ACCEPTED">1<' in page
+    assert 'data-testid="progress-SUBMITTED">0<' in page
+    assert "ngày làm việc" in page
+    client.force_login(users["phu_tho_officer"])  # sees the round, not Hà Nội's lines
+    assert 'data-testid="progress-ACCEPTED">0<' in client.get(url).content.decode()
