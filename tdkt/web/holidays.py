@@ -28,7 +28,8 @@ def _require_officer(user) -> None:
 
 class HolidayForm(forms.Form):
     date = forms.DateField(
-        label=gettext_lazy("Ngày"), widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("Ngày"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     name = forms.CharField(label=gettext_lazy("Tên ngày nghỉ"), max_length=200)
 

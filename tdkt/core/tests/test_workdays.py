@@ -104,6 +104,7 @@ def test_officer_lists_adds_and_removes_days(client, users, django_assert_max_nu
     url = reverse("web:holidays")
     page = client.get(url, {"nam": 2024}).content.decode()
     assert "03/09/2024" in page and "Quốc khánh" in page
+    assert 'value="2024-01-01"' in page  # the date field opens on the year shown
     assert "Chưa có ngày nghỉ nào trong năm 2030" in client.get(url, {"nam": 2030}).content.decode()
     response = client.post(url, {"date": "2026-02-17", "name": "Tết Nguyên đán"})
     assert response.status_code == 302
