@@ -25,3 +25,22 @@ class VersionedModel(TimeStampedModel):
 
     class Meta:
         abstract = True
+
+
+class PublicHoliday(TimeStampedModel):
+    """A day off for the whole sector (a public holiday or a day given in its place).
+
+    The calendar is data: the sector officer enters each year's Tết, Giỗ Tổ Hùng Vương and
+    compensating days as the Government announces them (see ``core.workdays``).
+    """
+
+    date = models.DateField(_("ngày"), unique=True)
+    name = models.CharField(_("tên ngày nghỉ"), max_length=200)
+
+    class Meta:
+        verbose_name = _("ngày nghỉ lễ, Tết")
+        verbose_name_plural = _("ngày nghỉ lễ, Tết")
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y} – {self.name}"

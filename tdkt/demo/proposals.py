@@ -16,7 +16,7 @@ from tdkt.core.errors import DomainError
 from tdkt.org.models import Unit, UnitType
 from tdkt.people.models import Person
 from tdkt.proposals.selectors import checklist_items_for
-from tdkt.proposals.services import dossiers, proposals, rounds
+from tdkt.proposals.services import appraisal, dossiers, proposals, rounds
 
 ACTOR = "tdkt.nganh"
 ANNUAL_TODAY = dt.date(2026, 11, 20)
@@ -140,7 +140,8 @@ def write_proposals(rng: random.Random) -> dict[str, int]:
             counts["dossier_documents"] += _upload(line, actor, ANNUAL_TODAY, share, rng)
         if state == 0 and lines:
             proposals.proposal_submit(proposal=proposal, user=actor, today=ANNUAL_TODAY)
-    for unit in chosen[:2]:
+    counts["line_appraisals"] = 0
+    for index, unit in enumerate(chosen[:2]):
         proposal, lines = _propose(medal, unit, actor, 3, rng, MEDAL_TODAY)
         counts["proposals"] += 1
         counts["proposal_lines"] += len(lines)
@@ -148,5 +149,33 @@ def write_proposals(rng: random.Random) -> dict[str, int]:
             counts["dossier_documents"] += _upload(line, actor, MEDAL_TODAY, 1.0, rng)
         if lines:
             proposals.proposal_submit(proposal=proposal, user=actor, today=MEDAL_TODAY)
+            counts["line_appraisals"] += _appraise(lines, actor, first=index == 0)
     rounds.round_close(round_=medal, user=actor)
     return counts
+
+
+def _appraise(lines, actor, *, first: bool) -> int:
+    """Appraisal in several states: in the first proposal a line accepted, one returned,
+    corrected and accepted, one rejected; in the second a line returned and waiting for the
+    unit, the others awaiting appraisal. Returns the number of steps written."""
+    steps = 0
+
+    def decide(line, decision, comment=""):
+        nonlocal steps
+        steps += 1
+        return appraisal.line_appraise(line=line, decision=decision, comment=comment, user=actor)
+
+    if first:
+        decide(lines[0], "ACCEPTED")
+        if len(lines) > 1:
+            line = decide(lines[1], "RETURNED", "Bản tóm tắt quá trình công tác chưa có xác nhận.")
+            line = appraisal.line_resubmit(
+                line=line, note="Đã bổ sung bản có chữ ký, đóng dấu.", user=actor
+            )
+            steps += 1
+            decide(line, "ACCEPTED")
+        if len(lines) > 2:
+            decide(lines[2], "REJECTED", "Chưa đủ thời gian công tác trong ngành.")
+    else:
+        decide(lines[0], "RETURNED", "Tờ trình ghi sai năm xét; đề nghị sửa và nộp lại.")
+    return steps

@@ -7,7 +7,14 @@ from ninja.pagination import paginate
 
 from tdkt.api.pagination import BoundedPageNumberPagination
 from tdkt.proposals import selectors
-from tdkt.proposals.models import LineStatus, ProposalStatus, RoundKind, RoundStatus
+from tdkt.proposals.models import (
+    AppraisalAction,
+    LineAppraisal,
+    LineStatus,
+    ProposalStatus,
+    RoundKind,
+    RoundStatus,
+)
 
 router = Router(tags=["Đề nghị khen thưởng"])
 
@@ -129,6 +136,33 @@ def list_lines(request, pk: int):
     proposal = selectors.proposal_get(user=request.user, pk=pk)
     lines = selectors.line_list(user=request.user, proposal=proposal)
     return [_line_out(line, checklist) for line, checklist in selectors.checklists_for_lines(lines)]
+
+
+class AppraisalStepOut(Schema):
+    action: AppraisalAction
+    comment: str
+    actor: str
+    at: dt.datetime
+
+
+@router.get(
+    "/lines/{int:pk}/appraisals",
+    response=list[AppraisalStepOut],
+    summary="Quá trình thẩm định của một dòng",
+)
+def list_line_appraisals(request, pk: int):
+    """Every step of the line's appraisal, oldest first: decisions and resubmissions."""
+    line = selectors.line_get(user=request.user, pk=pk)
+    steps = LineAppraisal.objects.filter(line=line).select_related("actor")
+    return [
+        {
+            "action": step.action,
+            "comment": step.comment,
+            "actor": step.actor.get_username() if step.actor else "",
+            "at": step.at,
+        }
+        for step in steps
+    ]
 
 
 @router.get("/lines/{int:pk}", response=LineOut, summary="Một dòng đề nghị với hồ sơ")

@@ -156,3 +156,58 @@ class DocumentForm(forms.Form):
 
 class VersionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class AppraisalForm(forms.Form):
+    """The sector officer's decision on one line."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    decision = forms.ChoiceField(
+        label=_("Kết quả thẩm định"),
+        choices=[
+            ("ACCEPTED", _("Đạt")),
+            ("RETURNED", _("Trả lại để đơn vị bổ sung, chỉnh sửa")),
+            ("REJECTED", _("Không chấp nhận")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Nội dung cần bổ sung hoặc lý do không chấp nhận"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
+    )
+
+
+class ResubmitForm(forms.Form):
+    """The unit's resubmission of a line returned for correction."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    achievement = forms.CharField(
+        label=_("Tóm tắt thành tích (đã chỉnh sửa)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    note = forms.CharField(
+        label=_("Đã bổ sung, chỉnh sửa những gì"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+    )
+
+
+class AppraisalQueueFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Trạng thái dòng"),
+        choices=[
+            ("SUBMITTED", _("Chờ thẩm định")),
+            ("RETURNED", _("Trả lại để bổ sung")),
+            ("ACCEPTED", _("Thẩm định đạt")),
+            ("REJECTED", _("Không chấp nhận")),
+        ],
+        required=False,
+    )
+    round = forms.ModelChoiceField(label=_("Đợt"), queryset=None, required=False)
+
+    def __init__(self, *args, rounds=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["round"].queryset = rounds

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tdkt.proposals.views import lines, proposals, rounds
+from tdkt.proposals.views import appraisal, lines, proposals, rounds
 
 app_name = "proposals"
 urlpatterns = [
@@ -16,6 +16,10 @@ urlpatterns = [
     path("<int:pk>/nop/", proposals.proposal_submit, name="proposal-submit"),
     path("<int:pk>/ban-in/", proposals.proposal_print, name="proposal-print"),
     path("dong/<int:pk>/", lines.line_detail, name="line-detail"),
+    path("dong/<int:pk>/tham-dinh/", lines.line_appraise, name="line-appraise"),
+    path("dong/<int:pk>/nop-lai/", lines.line_resubmit, name="line-resubmit"),
+    path("tham-dinh/", appraisal.appraisal_queue, name="appraisal-queue"),
+    path("tham-dinh.xlsx", appraisal.appraisal_export, name="appraisal-export"),
     path("dong/<int:pk>/kiem-tra-lai/", lines.line_recheck, name="line-recheck"),
     path("dong/<int:pk>/xoa/", lines.line_delete, name="line-delete"),
     path(

@@ -6,6 +6,8 @@ from tdkt.proposals.models.dossiers import (
     Procedure,
 )
 from tdkt.proposals.models.proposals import (
+    AppraisalAction,
+    LineAppraisal,
     LineStatus,
     Proposal,
     ProposalEvent,
@@ -20,6 +22,8 @@ from tdkt.proposals.models.rounds import (
 )
 
 __all__ = [
+    "AppraisalAction",
+    "LineAppraisal",
     "ChecklistItem",
     "DossierDocument",
     "LineStatus",

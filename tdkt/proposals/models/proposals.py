@@ -16,11 +16,24 @@ class ProposalStatus(models.TextChoices):
 
 
 class LineStatus(models.TextChoices):
-    """States of a line. Appraisal (a later stage) adds ``ACCEPTED``, ``RETURNED`` (back to the
-    unit, which corrects and resubmits) and ``REJECTED``; see ``docs/proposals.md``."""
+    """States of a line: drafted by the unit, submitted, then appraised by the sector office:
+    accepted, returned to the unit (which corrects and resubmits it) or rejected; see
+    ``docs/proposals.md``."""
 
     DRAFT = "DRAFT", _("Đang lập")
     SUBMITTED = "SUBMITTED", _("Đã nộp, chờ thẩm định")
+    ACCEPTED = "ACCEPTED", _("Thẩm định đạt")
+    RETURNED = "RETURNED", _("Trả lại để bổ sung")
+    REJECTED = "REJECTED", _("Không chấp nhận")
+
+
+class AppraisalAction(models.TextChoices):
+    """What happened to a line in one step of its appraisal."""
+
+    ACCEPTED = "ACCEPTED", _("Thẩm định đạt")
+    RETURNED = "RETURNED", _("Trả lại để bổ sung")
+    REJECTED = "REJECTED", _("Không chấp nhận")
+    RESUBMITTED = "RESUBMITTED", _("Đơn vị nộp lại")
 
 
 class Proposal(VersionedModel):
@@ -146,6 +159,36 @@ class ProposalLine(VersionedModel):
     @property
     def is_editable_state(self) -> bool:
         return self.status == LineStatus.DRAFT
+
+    @property
+    def is_returned(self) -> bool:
+        return self.status == LineStatus.RETURNED
+
+    @property
+    def awaits_appraisal(self) -> bool:
+        return self.status == LineStatus.SUBMITTED
+
+
+class LineAppraisal(models.Model):
+    """One step of a line's appraisal, kept forever: the office's decision with its comment or
+    reason, or the unit's resubmission with its note. A line returned twice has two
+    ``RETURNED`` and two ``RESUBMITTED`` steps."""
+
+    line = models.ForeignKey(ProposalLine, on_delete=models.CASCADE, related_name="appraisals")
+    action = models.CharField(_("thao tác"), max_length=12, choices=AppraisalAction.choices)
+    comment = models.TextField(_("nội dung"), blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(_("lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bước thẩm định")
+        verbose_name_plural = _("bước thẩm định")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} – {self.line_id}"
 
 
 class ProposalEvent(models.Model):

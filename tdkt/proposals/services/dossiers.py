@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from tdkt.core.errors import DomainError
 from tdkt.core.uploads import EXTENSIONS, checked_upload
 from tdkt.proposals.models import DossierDocument, ProposalEvent, ProposalLine
-from tdkt.proposals.services.proposals import locked_proposal, require_editable
+from tdkt.proposals.services.proposals import locked_proposal, require_line_editable
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 ITEM_NOT_IN_CHECKLIST = "Thành phần hồ sơ này không thuộc danh mục hồ sơ của dòng đề nghị."
@@ -18,12 +18,21 @@ def sniff(upload) -> str:
     return checked_upload(upload, max_bytes=MAX_DOCUMENT_BYTES)
 
 
+def _require_line_editable(line: ProposalLine, user, *, today=None) -> None:
+    """Lock the proposal, then read the line's state as stored now, and check it is open."""
+    proposal = locked_proposal(line.proposal_id)
+    stored = ProposalLine.objects.select_for_update().get(pk=line.pk)
+    stored.proposal = proposal
+    require_line_editable(stored, user, today=today)
+
+
 @transaction.atomic
 def document_upload(*, line: ProposalLine, item, upload, user=None, today=None) -> DossierDocument:
-    """Store a file of the line's dossier against one of its checklist items."""
+    """Store a file of the line's dossier against one of its checklist items (a draft
+    proposal, or a line returned for correction)."""
     from tdkt.proposals.selectors import checklist_items_for
 
-    require_editable(locked_proposal(line.proposal_id), user, today=today)
+    _require_line_editable(line, user, today=today)
     allowed = {i.pk for i in checklist_items_for(line.proposal.round, line.award_type)}
     if item.pk not in allowed:
         raise DomainError(_(ITEM_NOT_IN_CHECKLIST), field="item")
@@ -52,8 +61,8 @@ def document_upload(*, line: ProposalLine, item, upload, user=None, today=None) 
 
 @transaction.atomic
 def document_delete(*, document: DossierDocument, user=None, today=None) -> None:
-    """Remove a file from a draft proposal's dossier."""
-    require_editable(locked_proposal(document.line.proposal_id), user, today=today)
+    """Remove a file from a draft proposal's dossier or of a line returned for correction."""
+    _require_line_editable(document.line, user, today=today)
     stored = document.file
     line = document.line
     action = _("Xóa tệp “%(name)s” của %(line)s") % {"name": document.original_name, "line": line}

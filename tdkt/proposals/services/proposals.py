@@ -55,6 +55,19 @@ def require_editable(proposal: Proposal, user, *, today=None) -> None:
     _require_round_open(proposal.round, today=today)
 
 
+def require_line_editable(line: ProposalLine, user, *, today=None) -> None:
+    """Refuse when ``user`` may not change the dossier of ``line`` now. A line the sector
+    office returned for correction stays open to its unit (whatever the round's deadline or
+    state) until the unit resubmits it; every other line follows its proposal."""
+    proposal = line.proposal
+    if proposal.is_submitted and line.status == LineStatus.RETURNED:
+        if user is not None and not permissions.can_edit_unit(user, proposal.unit):
+            values = {"unit": proposal.unit.short_name}
+            raise DomainError(_(NOT_EDITOR) % values, code="not_editor")
+        return
+    require_editable(proposal, user, today=today)
+
+
 def locked_proposal(pk) -> Proposal:
     """The proposal as stored now, locked until the transaction ends (never a stale copy)."""
     return Proposal.objects.select_for_update().select_related("round", "unit").get(pk=pk)

@@ -66,6 +66,20 @@ def test_lines_carry_verdicts_and_submitted_dossiers_are_complete():
 def test_flush_empties_the_proposal_tables():
     with transaction.atomic():
         flush_domain_data()
-        for model in (ProposalRound, Proposal, ProposalLine, DossierDocument, ProposalEvent):
+        from tdkt.proposals.models import LineAppraisal
+
+        tables = (ProposalRound, Proposal, ProposalLine, DossierDocument, ProposalEvent)
+        for model in (*tables, LineAppraisal):
             assert not model.objects.exists(), model
         transaction.set_rollback(True)
+
+
+def test_appraisal_in_several_states():
+    from tdkt.proposals.models import LineAppraisal
+
+    statuses = set(ProposalLine.objects.values_list("status", flat=True))
+    assert {"SUBMITTED", "ACCEPTED", "RETURNED", "REJECTED"} <= statuses
+    trip = LineAppraisal.objects.filter(action="RESUBMITTED").first()
+    assert trip is not None
+    actions = list(LineAppraisal.objects.filter(line=trip.line).values_list("action", flat=True))
+    assert actions == ["RETURNED", "RESUBMITTED", "ACCEPTED"]

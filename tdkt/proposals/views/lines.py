@@ -11,23 +11,35 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from tdkt.core.errors import DomainError
 from tdkt.proposals import permissions, selectors
-from tdkt.proposals.forms import DocumentForm
-from tdkt.proposals.models import ChecklistItem
+from tdkt.proposals.forms import AppraisalForm, DocumentForm, ResubmitForm
+from tdkt.proposals.models import ChecklistItem, LineAppraisal
+from tdkt.proposals.services import appraisal as appraisal_services
 from tdkt.proposals.services import dossiers as dossier_services
 from tdkt.proposals.services import proposals as services
 from tdkt.proposals.views import apply_domain_error
 
 
-def _context(request, line, form=None) -> dict:
+def _context(request, line, form=None, appraisal_form=None, resubmit_form=None) -> dict:
     proposal = line.proposal
     line.proposal = proposal
     ((_line, checklist),) = selectors.checklists_for_lines([line])
     can_edit = permissions.can_edit_unit(request.user, proposal.unit)
     try:
-        services.require_editable(proposal, request.user)
+        services.require_line_editable(line, request.user)
         editable = can_edit
     except DomainError:
         editable = False
+    can_appraise = (
+        proposal.is_submitted
+        and line.awaits_appraisal
+        and permissions.can_manage_rounds(request.user)
+    )
+    if can_appraise and appraisal_form is None:
+        appraisal_form = AppraisalForm(initial={"version": line.version})
+    can_resubmit = proposal.is_submitted and line.is_returned and can_edit
+    if can_resubmit and resubmit_form is None:
+        initial = {"version": line.version, "achievement": line.achievement}
+        resubmit_form = ResubmitForm(initial=initial)
     if editable and form is None:
         pks = [item.pk for item, _docs in checklist.rows]
         form = DocumentForm(items=ChecklistItem.objects.filter(pk__in=pks).order_by("position"))
@@ -40,7 +52,18 @@ def _context(request, line, form=None) -> dict:
         "can_recheck": can_edit
         and (not proposal.is_submitted or permissions.can_manage_rounds(request.user)),
         "form": form if editable else None,
+        "appraisal_form": appraisal_form if can_appraise else None,
+        "resubmit_form": resubmit_form if can_resubmit else None,
+        "steps": list(LineAppraisal.objects.filter(line=line).select_related("actor")),
+        "deadline": appraisal_services.appraisal_deadline(proposal.round)
+        if proposal.is_submitted
+        else None,
     }
+
+
+def _errors_text(form) -> str:
+    """Every error of a form that can no longer be shown (the line changed state meanwhile)."""
+    return " ".join(str(message) for errors in form.errors.values() for message in errors)
 
 
 @login_required
@@ -69,6 +92,61 @@ def line_detail(request, pk):
                 messages.success(request, _("Đã tải lên tài liệu."))
                 return redirect("proposals:line-detail", pk=line.pk)
     return render(request, "proposals/line_detail.html", _context(request, line, form))
+
+
+@login_required
+@require_POST
+def line_appraise(request, pk):
+    """The sector officer accepts, returns (with a comment) or rejects a submitted line."""
+    line = selectors.line_get(user=request.user, pk=pk)
+    permissions.require_manage_rounds(request.user)
+    form = AppraisalForm(request.POST)
+    if form.is_valid():
+        try:
+            appraisal_services.line_appraise(
+                line=line,
+                decision=form.cleaned_data["decision"],
+                comment=form.cleaned_data["comment"],
+                user=request.user,
+                expected_version=form.cleaned_data["version"],
+            )
+        except DomainError as error:
+            apply_domain_error(form, error)
+        else:
+            messages.success(request, _("Đã ghi kết quả thẩm định."))
+            return redirect("proposals:line-detail", pk=line.pk)
+    line = selectors.line_get(user=request.user, pk=pk)
+    context = _context(request, line, appraisal_form=form)
+    if context["appraisal_form"] is None:
+        context["appraisal_error"] = _errors_text(form)
+    return render(request, "proposals/line_detail.html", context)
+
+
+@login_required
+@require_POST
+def line_resubmit(request, pk):
+    """The unit sends a line returned for correction back for appraisal."""
+    line = selectors.line_get(user=request.user, pk=pk, action=permissions.EDIT)
+    form = ResubmitForm(request.POST)
+    if form.is_valid():
+        try:
+            appraisal_services.line_resubmit(
+                line=line,
+                note=form.cleaned_data["note"],
+                achievement=form.cleaned_data["achievement"],
+                user=request.user,
+                expected_version=form.cleaned_data["version"],
+            )
+        except DomainError as error:
+            apply_domain_error(form, error)
+        else:
+            messages.success(request, _("Đã nộp lại dòng đề nghị để thẩm định."))
+            return redirect("proposals:line-detail", pk=line.pk)
+    line = selectors.line_get(user=request.user, pk=pk)
+    context = _context(request, line, resubmit_form=form)
+    if context["resubmit_form"] is None:
+        context["appraisal_error"] = _errors_text(form)
+    return render(request, "proposals/line_detail.html", context)
 
 
 @login_required

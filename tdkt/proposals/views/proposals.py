@@ -16,6 +16,7 @@ from tdkt.proposals.exports import proposals_workbook
 from tdkt.proposals.forms import LineForm, ProposalCreateForm, ProposalFilterForm, VersionForm
 from tdkt.proposals.models import ProposalRound
 from tdkt.proposals.services import proposals as services
+from tdkt.proposals.services.appraisal import appraisal_deadline
 from tdkt.proposals.tables import ProposalTable
 from tdkt.proposals.views import PAGE_SIZE, XLSX, apply_domain_error, download
 
@@ -109,6 +110,7 @@ def _detail_context(request, proposal, line_form=None) -> dict:
         "line_form": line_form if editable else None,
         "events": selectors.events_of(proposal)[:20],
         "version_form": VersionForm(initial={"version": proposal.version}),
+        "deadline": appraisal_deadline(proposal.round) if proposal.is_submitted else None,
     }
 
 

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,7 +14,9 @@ from tdkt.core.errors import DomainError
 from tdkt.emulation.models import Movement
 from tdkt.proposals import permissions, selectors
 from tdkt.proposals.forms import RoundFilterForm, RoundForm
+from tdkt.proposals.models import LineStatus, ProposalStatus
 from tdkt.proposals.services import rounds as services
+from tdkt.proposals.services.appraisal import appraisal_deadline
 from tdkt.proposals.tables import RoundTable
 from tdkt.proposals.views import PAGE_SIZE, apply_domain_error
 
@@ -47,8 +50,24 @@ def round_detail(request, pk):
         "page": page,
         "can_manage": permissions.can_manage_rounds(request.user),
         "can_propose": permissions.can_propose(request.user) and round_.is_open,
+        "progress": _appraisal_progress(request.user, round_),
+        "deadline": appraisal_deadline(round_),
     }
     return render(request, "proposals/round_detail.html", context)
+
+
+def _appraisal_progress(user, round_) -> list[tuple[str, str, int]]:
+    """Lines of the round's submitted proposals the user may see, counted by state (one
+    query): ``(state, label, count)`` in the order of the flow."""
+    counts = dict(
+        selectors.line_list(user=user)
+        .filter(proposal__round=round_, proposal__status=ProposalStatus.SUBMITTED)
+        .order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+    )
+    states = [s for s in LineStatus if s != LineStatus.DRAFT]
+    return [(s.value, s.label, counts.get(s.value, 0)) for s in states]
 
 
 def _input(data) -> services.RoundInput:
