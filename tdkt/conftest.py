@@ -1,9 +1,11 @@
 """Fixtures shared by every app's tests."""
 
+from urllib.parse import urlparse
+
 import pytest
 
 from tdkt.accounts.models import Role
-from tdkt.testing import build_org, make_person, make_user
+from tdkt.testing import CHROMIUM, CHROMIUM_ARGS, build_org, make_person, make_user
 
 
 @pytest.fixture
@@ -37,3 +39,37 @@ def users(org, people):
         "hanoi_leader": make_user("lanhdao.hanoi", (Role.LEADER, org.hanoi)),
         "staff_duc": make_user("canbo.duc", (Role.STAFF, org.hanoi), person=people["duc"]),
     }
+
+
+@pytest.fixture
+def browser_page(live_server, tmp_path, monkeypatch, settings):
+    """A Chromium page (1366×900, Vietnamese locale) on a fresh profile, uploads stored under
+    ``tmp_path``, confirmation dialogs accepted. ``page.foreign_requests()`` lists the requests
+    that left the machine (there must be none)."""
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls that follow are
+    # still synchronous, so Django's async-safety guard is lifted for the test only.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    settings.MEDIA_ROOT = tmp_path / "media"
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path / "profile"),
+            executable_path=CHROMIUM,
+            args=CHROMIUM_ARGS,
+            headless=True,
+            locale="vi-VN",
+            viewport={"width": 1366, "height": 900},
+        )
+        page = context.new_page()
+        page.on("dialog", lambda dialog: dialog.accept())
+        requests: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.foreign_requests = lambda: [
+            url
+            for url in requests
+            if urlparse(url).hostname not in ("127.0.0.1", "localhost")
+            and not url.startswith(("data:", "blob:", "about:"))
+        ]
+        yield page
+        context.close()

@@ -4,7 +4,11 @@ Shared by the test suites of every app; nothing here runs in production.
 """
 
 import datetime as dt
+import os
 from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
 
 from tdkt.accounts.models import Role, RoleAssignment, User
 from tdkt.org.models import REFORM_2025, EventKind, Unit, UnitType
@@ -130,3 +134,25 @@ def make_user(username: str, *roles: tuple[str, Unit], person: Person | None = N
 
 
 __all__ = ["Role", "SmallOrg", "build_org", "make_person", "make_user", "PASSWORD"]
+
+
+CHROMIUM = os.environ.get("TDKT_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+"""The flags this closed network needs (see the architecture's machine notes)."""
+BROWSER_MARKS = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists(),
+        reason=f"Chromium is not installed at {CHROMIUM} (CI installs Debian's chromium)",
+    ),
+]
+"""``pytestmark`` of every browser test module: marked, and skipped without Chromium."""

@@ -1,58 +1,11 @@
 """End to end in Chromium: a staff member submits their initiative with a co-author and a PDF;
 the unit's officer recognises it; no request leaves the machine."""
 
-import os
-from pathlib import Path
-from urllib.parse import urlparse
-
 import pytest
 
-CHROMIUM = os.environ.get("TDKT_CHROMIUM", "/usr/bin/chromium")
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists(),
-        reason=f"Chromium is not installed at {CHROMIUM} (CI installs Debian's chromium)",
-    ),
-]
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tdkt.testing import BROWSER_MARKS
 
-
-@pytest.fixture
-def browser_page(live_server, tmp_path, monkeypatch, settings):
-    from playwright.sync_api import sync_playwright
-
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    settings.MEDIA_ROOT = tmp_path / "media"
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "profile"),
-            executable_path=CHROMIUM,
-            args=CHROMIUM_ARGS,
-            headless=True,
-            locale="vi-VN",
-            viewport={"width": 1366, "height": 900},
-        )
-        page = context.new_page()
-        requests: list[str] = []
-        page.on("request", lambda request: requests.append(request.url))
-        page.foreign_requests = lambda: [
-            url
-            for url in requests
-            if urlparse(url).hostname not in ("127.0.0.1", "localhost")
-            and not url.startswith(("data:", "blob:", "about:"))
-        ]
-        yield page
-        context.close()
+pytestmark = BROWSER_MARKS
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

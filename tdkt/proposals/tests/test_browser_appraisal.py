@@ -8,12 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tdkt.proposals.tests.test_browser import CHROMIUM, browser_page  # noqa: F401
+from tdkt.testing import BROWSER_MARKS
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"Chromium missing at {CHROMIUM}"),
-]
+pytestmark = BROWSER_MARKS
 _ROOT = Path(__file__).resolve().parents[3]
 SCREENSHOTS = (
     _ROOT / "docs" / "screenshots"

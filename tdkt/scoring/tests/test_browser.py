@@ -6,18 +6,12 @@ docs/screenshots/ when ``TDKT_DOC_SCREENSHOTS=1`` (to refresh the documentation'
 import os
 from decimal import Decimal
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
-CHROMIUM = os.environ.get("TDKT_CHROMIUM", "/usr/bin/chromium")
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists(),
-        reason=f"Chromium is not installed at {CHROMIUM} (CI installs Debian's chromium)",
-    ),
-]
+from tdkt.testing import BROWSER_MARKS
+
+pytestmark = BROWSER_MARKS
 
 _ROOT = Path(__file__).resolve().parents[3]
 SCREENSHOTS = (
@@ -25,45 +19,6 @@ SCREENSHOTS = (
     if os.environ.get("TDKT_DOC_SCREENSHOTS") == "1"
     else _ROOT / "test-artifacts"
 )
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture
-def browser_page(live_server, tmp_path, monkeypatch, settings):
-    from playwright.sync_api import sync_playwright
-
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    settings.MEDIA_ROOT = tmp_path / "media"
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "profile"),
-            executable_path=CHROMIUM,
-            args=CHROMIUM_ARGS,
-            headless=True,
-            locale="vi-VN",
-            viewport={"width": 1366, "height": 900},
-        )
-        page = context.new_page()
-        page.on("dialog", lambda dialog: dialog.accept())
-        requests: list[str] = []
-        page.on("request", lambda request: requests.append(request.url))
-        page.foreign_requests = lambda: [
-            url
-            for url in requests
-            if urlparse(url).hostname not in ("127.0.0.1", "localhost")
-            and not url.startswith(("data:", "blob:", "about:"))
-        ]
-        yield page
-        context.close()
 
 
 def _shot(page, name: str) -> None:
