@@ -187,6 +187,24 @@ TASKS = {
     }
 }
 
+_EMAIL_BACKEND = os.environ.get(
+    "TDKT_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+MAILERS = {
+    "default": {
+        "BACKEND": _EMAIL_BACKEND,
+        "OPTIONS": {
+            "host": os.environ.get("TDKT_EMAIL_HOST", "localhost"),
+            "port": int(os.environ.get("TDKT_EMAIL_PORT", "25")),
+        }
+        if _EMAIL_BACKEND.endswith("smtp.EmailBackend")
+        else {},
+    }
+}
+DEFAULT_FROM_EMAIL = os.environ.get("TDKT_EMAIL_FROM", "tdkt@vks.gov.vn")
+TDKT_SITE_URL = os.environ.get("TDKT_SITE_URL", "http://127.0.0.1:8000")
+"""The address users reach the application at; used in e-mails and certificate QR codes."""
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

@@ -1,5 +1,6 @@
 """The register of titles and awards granted to persons and units."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,75 @@ class AwardQuerySet(ScopedQuerySet):
     def counting(self) -> "AwardQuerySet":
         """Awards that still stand (not revoked)."""
         return self.filter(revoked=False)
+
+
+class Decision(VersionedModel):
+    """A commendation decision (*quyết định khen thưởng*) issued by the sector (or recorded
+    from an upper authority for state-level codes): number, date, signer, authority. The
+    awards it grants point to it (``Award.decision``) and copy its number, date, signer and
+    authority, so that historical awards imported without a decision row read the same way.
+
+    The same number cannot be recorded twice by one authority in one year (numbering restarts
+    each January). A revoked decision stays, marked as such, and its awards are revoked with it.
+    """
+
+    number = models.CharField(_("số quyết định"), max_length=60)
+    signed_on = models.DateField(_("ngày ký"))
+    signed_year = models.PositiveSmallIntegerField(_("năm ký"), editable=False)
+    signer = models.CharField(_("người ký"), max_length=120)
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=120, blank=True)
+    authority = models.CharField(_("cơ quan quyết định"), max_length=200)
+    issuer_unit = models.ForeignKey(
+        "org.Unit",
+        verbose_name=_("đơn vị ban hành, quản lý"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    """The unit whose officers manage the decision (the root for the sector); decides scope."""
+    round = models.ForeignKey(
+        "proposals.ProposalRound",
+        verbose_name=_("đợt đề nghị"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decisions",
+    )
+    kind = models.CharField(
+        _("loại hình"),
+        max_length=12,
+        choices=CommendationKind.choices,
+        default=CommendationKind.CONG_TRANG,
+    )
+    summary = models.CharField(_("trích yếu"), max_length=500, blank=True)
+    revoked = models.BooleanField(_("đã bị hủy bỏ"), default=False)
+    revoked_on = models.DateField(_("ngày hủy bỏ"), null=True, blank=True)
+    revocation_reason = models.CharField(_("lý do hủy bỏ"), max_length=255, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    objects = ScopedQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    scope_unit_field = "issuer_unit"
+
+    class Meta:
+        verbose_name = _("quyết định khen thưởng")
+        verbose_name_plural = _("quyết định khen thưởng")
+        ordering = ["-signed_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["number", "authority", "signed_year"],
+                name="decision_number_once_per_authority_year",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} ngày {self.signed_on:%d/%m/%Y}"
+
+    def save(self, *args, **kwargs):
+        self.signed_year = self.signed_on.year
+        super().save(*args, **kwargs)
 
 
 class Award(VersionedModel):
@@ -51,6 +121,27 @@ class Award(VersionedModel):
     revoked = models.BooleanField(_("đã bị hủy bỏ"), default=False)
     revoked_on = models.DateField(_("ngày hủy bỏ"), null=True, blank=True)
     revocation_reason = models.CharField(_("lý do hủy bỏ"), max_length=255, blank=True)
+    decision = models.ForeignKey(
+        Decision,
+        verbose_name=_("quyết định"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="awards",
+    )
+    """The decision row, for awards decided in the application (empty for imported history)."""
+    source_line = models.OneToOneField(
+        "proposals.ProposalLine",
+        verbose_name=_("dòng đề nghị"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="award",
+    )
+    money = models.DecimalField(
+        _("tiền thưởng (đồng)"), max_digits=14, decimal_places=0, null=True, blank=True
+    )
+    """Coefficient × base salary in force on the decision date, rounded (empty when unknown)."""
     holder_unit = models.ForeignKey(
         "org.Unit",
         verbose_name=_("đơn vị khi khen thưởng"),

@@ -6,6 +6,7 @@ from tdkt.proposals.models.dossiers import (
     Procedure,
 )
 from tdkt.proposals.models.proposals import (
+    CLOSED_NEGATIVE,
     AppraisalAction,
     LineAppraisal,
     LineStatus,
@@ -22,6 +23,7 @@ from tdkt.proposals.models.rounds import (
 )
 
 __all__ = [
+    "CLOSED_NEGATIVE",
     "AppraisalAction",
     "LineAppraisal",
     "ChecklistItem",

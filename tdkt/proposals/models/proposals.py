@@ -17,7 +17,10 @@ class ProposalStatus(models.TextChoices):
 
 class LineStatus(models.TextChoices):
     """States of a line: drafted by the unit, submitted, then appraised by the sector office:
-    accepted, returned to the unit (which corrects and resubmits it) or rejected; see
+    accepted, returned to the unit (which corrects and resubmits it) or rejected; an accepted
+    line goes before the council, whose ballot passes it or not; a passed line is decided by
+    the sector (awarded) or, for state-level codes, transmitted upward and later awarded or
+    not. The allowed transitions are ``proposals.workflow.LINE_WORKFLOW``; see
     ``docs/proposals.md``."""
 
     DRAFT = "DRAFT", _("Đang lập")
@@ -25,6 +28,22 @@ class LineStatus(models.TextChoices):
     ACCEPTED = "ACCEPTED", _("Thẩm định đạt")
     RETURNED = "RETURNED", _("Trả lại để bổ sung")
     REJECTED = "REJECTED", _("Không chấp nhận")
+    PASSED = "PASSED", _("Hội đồng thống nhất đề nghị")
+    NOT_PASSED = "NOT_PASSED", _("Hội đồng không đủ số phiếu")
+    TRANSMITTED = "TRANSMITTED", _("Đã trình cấp trên")
+    AWARDED = "AWARDED", _("Đã có quyết định khen thưởng")
+    NOT_AWARDED = "NOT_AWARDED", _("Cấp trên không khen thưởng")
+    REVOKED = "REVOKED", _("Quyết định đã bị hủy bỏ")
+
+
+CLOSED_NEGATIVE = (
+    LineStatus.REJECTED,
+    LineStatus.NOT_PASSED,
+    LineStatus.NOT_AWARDED,
+    LineStatus.REVOKED,
+)
+"""States in which a line no longer proposes its candidate: the same candidate may be
+proposed again for the same code and year in another line."""
 
 
 class AppraisalAction(models.TextChoices):
@@ -34,6 +53,12 @@ class AppraisalAction(models.TextChoices):
     RETURNED = "RETURNED", _("Trả lại để bổ sung")
     REJECTED = "REJECTED", _("Không chấp nhận")
     RESUBMITTED = "RESUBMITTED", _("Đơn vị nộp lại")
+    PASSED = "PASSED", _("Hội đồng thống nhất đề nghị")
+    NOT_PASSED = "NOT_PASSED", _("Hội đồng không đủ số phiếu")
+    TRANSMITTED = "TRANSMITTED", _("Trình cấp trên")
+    AWARDED = "AWARDED", _("Quyết định khen thưởng")
+    NOT_AWARDED = "NOT_AWARDED", _("Cấp trên không khen thưởng")
+    REVOKED = "REVOKED", _("Hủy bỏ quyết định")
 
 
 class Proposal(VersionedModel):
@@ -113,7 +138,7 @@ class ProposalLine(VersionedModel):
     )
     year = models.PositiveSmallIntegerField(_("năm xét"))
     status = models.CharField(
-        _("trạng thái"), max_length=10, choices=LineStatus.choices, default=LineStatus.DRAFT
+        _("trạng thái"), max_length=12, choices=LineStatus.choices, default=LineStatus.DRAFT
     )
     achievement = models.TextField(_("tóm tắt thành tích"), blank=True)
     outcome = models.CharField(_("kết quả kiểm tra"), max_length=14, blank=True)
@@ -137,12 +162,12 @@ class ProposalLine(VersionedModel):
             ),
             models.UniqueConstraint(
                 fields=["person", "award_type", "year"],
-                condition=Q(person__isnull=False),
+                condition=Q(person__isnull=False) & ~Q(status__in=CLOSED_NEGATIVE),
                 name="person_proposed_once_per_code_year",
             ),
             models.UniqueConstraint(
                 fields=["candidate_unit", "award_type", "year"],
-                condition=Q(candidate_unit__isnull=False),
+                condition=Q(candidate_unit__isnull=False) & ~Q(status__in=CLOSED_NEGATIVE),
                 name="unit_proposed_once_per_code_year",
             ),
         ]

@@ -16,11 +16,11 @@ from tdkt.proposals import permissions
 from tdkt.proposals.models import (
     AppraisalAction,
     LineAppraisal,
-    LineStatus,
     ProposalEvent,
     ProposalLine,
 )
 from tdkt.proposals.services.proposals import NOT_EDITOR, locked_proposal
+from tdkt.proposals.workflow import LINE_WORKFLOW
 
 NOT_APPRAISER = "Chỉ cán bộ thi đua ngành mới thẩm định được dòng đề nghị."
 NOT_SUBMITTED = "Đề nghị của đơn vị %(unit)s chưa nộp; chưa thẩm định được."
@@ -32,11 +32,8 @@ NOT_RETURNED = "Dòng %(line)s không ở trạng thái trả lại để bổ s
 STILL_MISSING = "Dòng %(line)s vẫn còn thiếu thành phần hồ sơ bắt buộc: %(items)s."
 NOTE_REQUIRED = "Hãy ghi ngắn gọn những gì đơn vị đã bổ sung, chỉnh sửa."
 
-DECISIONS = {
-    AppraisalAction.ACCEPTED: LineStatus.ACCEPTED,
-    AppraisalAction.RETURNED: LineStatus.RETURNED,
-    AppraisalAction.REJECTED: LineStatus.REJECTED,
-}
+DECISIONS = (AppraisalAction.ACCEPTED, AppraisalAction.RETURNED, AppraisalAction.REJECTED)
+"""What the office may decide on a submitted line (``LINE_WORKFLOW`` gives the new state)."""
 
 
 def _locked_line(line: ProposalLine, expected_version: int | None):
@@ -85,10 +82,11 @@ def line_appraise(
     proposal, stored = _locked_line(line, expected_version)
     if not proposal.is_submitted:
         raise DomainError(_(NOT_SUBMITTED) % {"unit": proposal.unit.short_name})
-    if stored.status != LineStatus.SUBMITTED:
+    transition = LINE_WORKFLOW.allowed(stored.status, decision)
+    if transition is None:
         values = {"line": stored, "status": stored.get_status_display()}
         raise DomainError(_(ALREADY_DECIDED) % values, code="decided")
-    stored.status = DECISIONS[decision]
+    stored.status = transition.target
     label = AppraisalAction(decision).label
     stored._change_reason = str(label)
     save_with_version(stored, expected_version=None)
@@ -116,7 +114,8 @@ def line_resubmit(
     proposal, stored = _locked_line(line, expected_version)
     if user is not None and not permissions.can_edit_unit(user, proposal.unit):
         raise DomainError(_(NOT_EDITOR) % {"unit": proposal.unit.short_name}, code="not_editor")
-    if stored.status != LineStatus.RETURNED:
+    transition = LINE_WORKFLOW.allowed(stored.status, AppraisalAction.RESUBMITTED)
+    if transition is None:
         raise DomainError(_(NOT_RETURNED) % {"line": stored}, code="not_returned")
     note = (note or "").strip()
     if not note:
@@ -127,7 +126,7 @@ def line_resubmit(
         raise DomainError(_(STILL_MISSING) % {"line": stored, "items": names}, code="missing")
     if achievement is not None:
         stored.achievement = achievement.strip()
-    stored.status = LineStatus.SUBMITTED
+    stored.status = transition.target
     stored._change_reason = _("Đơn vị nộp lại sau khi bổ sung")
     save_with_version(stored, expected_version=None)
     text = _("Nộp lại %(line)s sau khi bổ sung – %(note)s") % {"line": stored, "note": note}

@@ -10,6 +10,7 @@ from tdkt.core.concurrency import save_with_version
 from tdkt.core.errors import DomainError
 from tdkt.proposals import permissions
 from tdkt.proposals.models import (
+    CLOSED_NEGATIVE,
     LineStatus,
     Proposal,
     ProposalEvent,
@@ -117,12 +118,14 @@ def _check_candidate(proposal: Proposal, *, person, candidate_unit, award_type) 
 
 def _duplicate(*, person, candidate_unit, award_type, year) -> ProposalLine | None:
     """The line anywhere in the sector that already proposes this candidate for the code and
-    year (whoever may see it: the message names only the other proposal's unit)."""
+    year (whoever may see it: the message names only the other proposal's unit). Lines
+    rejected, not passed by the council, not awarded or revoked no longer count."""
     lines = ProposalLine.objects.select_related("proposal__unit")
     if person is not None:
         lines = lines.filter(person=person)
     else:
         lines = lines.filter(candidate_unit=candidate_unit)
+    lines = lines.exclude(status__in=CLOSED_NEGATIVE)
     return lines.filter(award_type=award_type, year=year).first()
 
 

@@ -1,0 +1,49 @@
+"""Notifications go out only after commit; workflows refuse undeclared transitions."""
+
+import pytest
+from django.core import mail
+from django.db import models, transaction
+
+from tdkt.core.errors import DomainError
+from tdkt.core.notify import notify
+from tdkt.core.workflow import Transition, Workflow
+
+
+class Light(models.TextChoices):
+    RED = "RED", "Đỏ"
+    GREEN = "GREEN", "Xanh"
+
+
+FLOW = Workflow("light", Light, [Transition("GO", Light.RED, Light.GREEN, "cho đi")])
+
+
+def test_declared_transition_is_allowed_and_others_refused():
+    assert FLOW.step(Light.RED, "GO", subject="Đèn").target == Light.GREEN
+    with pytest.raises(DomainError) as refused:
+        FLOW.step(Light.GREEN, "GO", subject="Đèn")
+    assert refused.value.message == "Đèn đang ở trạng thái “Xanh”; không thể cho đi."
+    assert [t.action for t in FLOW.actions_from(Light.RED)] == ["GO"]
+    assert FLOW.actions_from(Light.GREEN) == []
+
+
+def test_a_transition_to_an_unknown_state_is_a_programming_error():
+    with pytest.raises(ValueError):
+        Workflow("bad", Light, [Transition("GO", Light.RED, "BLUE", "đi")])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_notification_is_sent_after_commit_and_not_after_rollback(users):
+    officer = users["sector"]
+    officer.email = "canbo@example.vn"
+    officer.save()
+    with transaction.atomic():
+        notify(users=[officer], subject="Có việc mới", body="Xem hộp việc.")
+        assert mail.outbox == []
+    assert [m.to for m in mail.outbox] == [["canbo@example.vn"]]
+    try:
+        with transaction.atomic():
+            notify(users=[officer], subject="Không gửi", body="…")
+            raise RuntimeError
+    except RuntimeError:
+        pass
+    assert len(mail.outbox) == 1
