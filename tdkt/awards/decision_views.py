@@ -111,6 +111,8 @@ def decision_create(request):
     lines = list(selectors.passed_lines(round_=round_, state_level=False)) if round_ else []
     form = DecisionForm(request.POST or None)
     _pick(form, lines, request)
+    if request.method == "POST" and round_ is None:
+        messages.error(request, _("Hãy chọn đợt đề nghị."))
     if request.method == "POST" and round_ is not None and form.is_valid():
         data = form.cleaned_data
         try:
@@ -210,6 +212,8 @@ def transmission_create(request):
     lines = list(selectors.passed_lines(round_=round_, state_level=True)) if round_ else []
     form = TransmissionForm(request.POST or None)
     _pick(form, lines, request)
+    if request.method == "POST" and round_ is None:
+        messages.error(request, _("Hãy chọn đợt đề nghị."))
     if request.method == "POST" and round_ is not None and form.is_valid():
         data = form.cleaned_data
         try:

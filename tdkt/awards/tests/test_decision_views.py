@@ -146,6 +146,16 @@ def test_users_without_a_role_get_404_everywhere(client, round_2026, passed, use
         data=TransmissionData(number="5/TTr", sent_on=TODAY, receiver="Thủ tướng Chính phủ"),
         user=users["sector"],
     )
+    client.force_login(users["hanoi_officer"])  # a unit officer: transmissions are the office's
+    for url in (
+        reverse("awards:transmission-detail", args=[transmission.pk]),
+        reverse("awards:transmission-document", args=[transmission.pk, "pdf"]),
+    ):
+        assert client.get(url).status_code == 404, url
+    assert (
+        client.post(reverse("awards:transmission-refuse", args=[transmission.pk]), {}).status_code
+        == 404
+    )
     client.force_login(users["no_role"])
     urls = [
         reverse("awards:decision-list"),
@@ -255,6 +265,33 @@ def test_pages_take_a_fixed_number_of_queries(
         reverse("awards:decision-list"),
         reverse("awards:decision-detail", args=[decision.pk]),
         reverse("awards:decision-create") + f"?round={round_2026.pk}",
+        reverse("proposals:round-detail", args=[round_2026.pk]),
     ):
         with django_assert_max_num_queries(16):
             assert client.get(url).status_code == 200
+
+
+def test_proposal_pages_link_to_the_decision_flow(client, round_2026, passed, users):
+    decision = _decide(round_2026, [passed["duc"]], users["sector"])
+    client.force_login(users["sector"])
+    round_page = client.get(
+        reverse("proposals:round-detail", args=[round_2026.pk])
+    ).content.decode()
+    line_page = client.get(
+        reverse("proposals:line-detail", args=[passed["duc"].pk])
+    ).content.decode()
+    proposal_page = client.get(
+        reverse("proposals:proposal-detail", args=[passed["duc"].proposal_id])
+    ).content.decode()
+    assert reverse("awards:decision-create") + f"?round={round_2026.pk}" in round_page
+    assert reverse("awards:decision-detail", args=[decision.pk]) in line_page
+    assert reverse("awards:line-report", args=[passed["duc"].pk, "docx"]) in line_page
+    assert (
+        reverse("awards:proposal-document", args=[passed["duc"].proposal_id, "pdf"])
+        in proposal_page
+    )
+    client.force_login(users["hanoi_officer"])
+    round_page = client.get(
+        reverse("proposals:round-detail", args=[round_2026.pk])
+    ).content.decode()
+    assert reverse("awards:decision-create") not in round_page
