@@ -12,6 +12,7 @@ layout. Each builder reads a fixed number of queries whatever the number of rows
 
 import datetime as dt
 
+from django.db.models import Count, Sum
 from django.utils import timezone
 
 from tdkt.awards import word_templates
@@ -63,7 +64,9 @@ def decision_context(decision: Decision, awards: list[Award] | None = None) -> d
     awards = decision_rows(decision) if awards is None else awards
     sector = decision.authority == SECTOR_AUTHORITY
     issuer = decision.issuer_unit.full_name if sector else decision.authority
-    total = sum(a.money for a in awards if a.money is not None)
+    whole = Award.objects.filter(decision=decision).aggregate(count=Count("pk"), money=Sum("money"))
+    listed = sum(a.money for a in awards if a.money is not None)
+    extract = len(awards) < whole["count"]
     try:
         salary = money_text(param("money.base_salary", decision.signed_on).value)
     except ParameterError:
@@ -79,10 +82,17 @@ def decision_context(decision: Decision, awards: list[Award] | None = None) -> d
         "summary": decision.summary or f"Về việc khen thưởng {', '.join(names)}",
         "authority": decision.authority,
         "bases": SECTOR_BASES if sector else [],
-        "count": len(awards),
+        "count": whole["count"],
         "kind": decision.get_kind_display(),
         "years": ", ".join(str(y) for y in years),
-        "money_total": money_text(total),
+        "money_total": money_text(whole["money"] or 0),
+        "list_title": (
+            "TRÍCH DANH SÁCH KÈM THEO (các trường hợp thuộc đơn vị của người in)"
+            if extract
+            else "DANH SÁCH KÈM THEO"
+        ),
+        "list_count": len(awards),
+        "list_money": money_text(listed),
         "base_salary": salary,
         "signer_title": decision.signer_title or "",
         "signer": decision.signer,

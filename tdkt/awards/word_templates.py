@@ -34,6 +34,9 @@ def _decision_sample() -> dict:
         "signer": "Nguyễn Huy Tiến",
         "recipients_note": "- Như Điều 3;\n- Lưu: VT, Vụ TĐKT.",
         "revoked": "",
+        "list_title": "DANH SÁCH KÈM THEO",
+        "list_count": 1,
+        "list_money": "2.530.000",
         "rows": [{**_ROW, "award": "Chiến sĩ thi đua cơ sở", "money": "2.530.000"}],
     }
 
@@ -104,6 +107,9 @@ register(
             "signer": "người ký",
             "recipients_note": "nơi nhận",
             "revoked": "ghi chú nếu quyết định đã bị hủy bỏ",
+            "list_title": "tiêu đề danh sách (trích danh sách khi người xem chỉ thấy một phần)",
+            "list_count": "số trường hợp trong danh sách",
+            "list_money": "tổng tiền thưởng trong danh sách (đồng)",
             "rows": _LIST + ", money (tiền thưởng)",
         },
     )

@@ -160,14 +160,14 @@ def build_decision(path: Path) -> None:
     )
     _signature(document, "signer_title", "signer")
     document.add_page_break()
-    _title(document, "DANH SÁCH KÈM THEO", size=14)
+    _title(document, "{{ list_title }}", size=14)
     _centered(
         document,
         "(Kèm theo Quyết định số {{ number }} ngày {{ day }} của {{ authority }})",
         italic=True,
     )
     _list_table(document, LIST_HEADERS, "r in rows", LIST_CELLS, LIST_WIDTHS)
-    _centered(document, "Tổng cộng: {{ count }} trường hợp, {{ money_total }} đồng.", bold=True)
+    _centered(document, "Tổng cộng: {{ list_count }} trường hợp, {{ list_money }} đồng.", bold=True)
     document.save(path)
 
 

@@ -116,10 +116,20 @@ def test_the_decision_as_pdf(client, decision, users, tmp_path):
     assert "Đặng Văn Đức" in text and "7.084.000" in text
 
 
-def test_a_unit_officer_gets_the_extract_of_their_units(client, decision, users):
-    client.force_login(users["hanoi_officer"])
+def test_a_unit_officer_gets_the_extract_of_their_units(client, round_2026, passed, users):
+    decision = decisions.decision_record(
+        round_=round_2026,
+        lines=[passed["duc"], passed["cuong"]],
+        data=DecisionData(number="7/QĐ", signed_on=TODAY, signer="Nguyễn Huy Tiến"),
+        user=users["sector"],
+    )
+    client.force_login(users["phu_tho_officer"])
     response = client.get(reverse("awards:decision-document", args=[decision.pk, "docx"]))
-    assert "Đặng Văn Đức" in _check_layout(response.content)
+    text = _check_layout(response.content)
+    assert "Lê Văn Cường" in text and "Đặng Văn Đức" not in text
+    assert "Tặng thưởng 2 trường hợp" in text  # the decision as signed
+    assert "TRÍCH DANH SÁCH KÈM THEO" in text
+    assert "Tổng cộng: 1 trường hợp, 759.000 đồng." in text
 
 
 def test_the_proposal_submission(client, passed, users, tmp_path):
