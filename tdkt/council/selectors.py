@@ -9,8 +9,29 @@ from django.shortcuts import get_object_or_404
 from tdkt.council.models import AgendaItem, Council, Meeting, MeetingStatus, Turnout
 from tdkt.council.thresholds import computation, fraction
 
+COUNCIL_SORTS = {
+    "unit": ("unit__path", "pk"),
+    "name": ("name", "pk"),
+    "valid_from": ("valid_from", "pk"),
+}
+MEETING_SORTS = {
+    "date": ("date", "pk"),
+    "council": ("council__name", "date", "pk"),
+    "status": ("status", "date", "pk"),
+}
 
-def council_list(*, user, query: str = "", current: bool | None = None):
+
+def _ordering(sorts: dict, sort: str, default: str) -> list[str]:
+    """The fields of ``sort`` (a key of ``sorts``, "-" in front for descending)."""
+    key = sort.removeprefix("-")
+    if key not in sorts:
+        return _ordering(sorts, default, default)
+    if not sort.startswith("-"):
+        return list(sorts[key])
+    return [f[1:] if f.startswith("-") else f"-{f}" for f in sorts[key]]
+
+
+def council_list(*, user, query: str = "", sort: str = "unit"):
     councils = (
         Council.objects.visible_to(user)
         .select_related("unit")
@@ -21,7 +42,7 @@ def council_list(*, user, query: str = "", current: bool | None = None):
     )
     if query:
         councils = councils.filter(Q(name__icontains=query) | Q(unit__short_name__icontains=query))
-    return councils.order_by("unit__path", "-valid_from", "pk")
+    return councils.order_by(*_ordering(COUNCIL_SORTS, sort, "unit"))
 
 
 def council_get(*, user, pk: int) -> Council:
@@ -32,7 +53,7 @@ def members_of(council: Council) -> list:
     return list(council.members.select_related("user").order_by("role", "user__last_name", "pk"))
 
 
-def meeting_list(*, user, status: str = "", council=None):
+def meeting_list(*, user, status: str = "", council=None, sort: str = "-date"):
     meetings = (
         Meeting.objects.visible_to(user)
         .select_related("council__unit")
@@ -42,7 +63,7 @@ def meeting_list(*, user, status: str = "", council=None):
         meetings = meetings.filter(status=status)
     if council is not None:
         meetings = meetings.filter(council=council)
-    return meetings.order_by("-date", "-pk")
+    return meetings.order_by(*_ordering(MEETING_SORTS, sort, "-date"))
 
 
 def meeting_get(*, user, pk: int) -> Meeting:

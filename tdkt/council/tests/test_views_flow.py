@@ -169,3 +169,26 @@ def test_remove_member_asks_for_confirmation(client, council, users, seats):
     assert council.members.filter(pk=member.pk).exists()
     client.post(url)
     assert not council.members.filter(pk=member.pk).exists()
+
+
+def test_lists_sort_and_filter(client, users, org):
+    import datetime as dt
+
+    from tdkt.council.services.councils import CouncilInput, council_create
+    from tdkt.council.services.meetings import meeting_create
+
+    for name, day in [("B hội đồng", dt.date(2025, 1, 1)), ("A hội đồng", dt.date(2025, 6, 1))]:
+        council = council_create(
+            data=CouncilInput(unit=org.hanoi, name=name, valid_from=day),
+            user=users["hanoi_officer"],
+        )
+        meeting_create(council=council, date=day, place=name, user=users["hanoi_officer"])
+    client.force_login(users["hanoi_officer"])
+    page = client.get(reverse("council:council-list") + "?sort=name").content.decode()
+    assert page.index("A hội đồng") < page.index("B hội đồng")
+    page = client.get(reverse("council:council-list") + "?sort=-name&q=B").content.decode()
+    assert "B hội đồng" in page and "A hội đồng" not in page
+    page = client.get(reverse("council:meeting-list") + "?sort=date").content.decode()
+    assert page.index("B hội đồng") < page.index("A hội đồng")
+    page = client.get(reverse("council:meeting-list") + "?status=VOTING").content.decode()
+    assert 'data-testid="empty"' in page

@@ -30,7 +30,8 @@ def _require_any_view(user) -> None:
 def council_list(request):
     _require_any_view(request.user)
     query = request.GET.get("q", "").strip()[:100]
-    councils = selectors.council_list(user=request.user, query=query)
+    sort = request.GET.get("sort", "unit")
+    councils = selectors.council_list(user=request.user, query=query, sort=sort)
     page = Paginator(councils, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -38,6 +39,7 @@ def council_list(request):
         {
             "page": page,
             "query": query,
+            "sort": sort,
             "can_create": permissions.can_create_anywhere(request.user),
         },
     )

@@ -28,13 +28,15 @@ def _form_error(form, error: DomainError) -> None:
 def meeting_list(request):
     _require_any_view(request.user)
     status = request.GET.get("status", "")
-    meetings = selectors.meeting_list(user=request.user, status=status)
+    sort = request.GET.get("sort", "-date")
+    meetings = selectors.meeting_list(user=request.user, status=status, sort=sort)
     return render(
         request,
         "council/meeting_list.html",
         {
             "page": Paginator(meetings, PAGE_SIZE).get_page(request.GET.get("page")),
             "status": status,
+            "sort": sort,
             "statuses": MeetingStatus.choices,
         },
     )
