@@ -6,7 +6,7 @@ from fractions import Fraction
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 
-from tdkt.council.models import AgendaItem, Council, Meeting, MeetingStatus, Turnout
+from tdkt.council.models import AgendaItem, Council, Meeting, MeetingStatus, MemberRole, Turnout
 from tdkt.council.thresholds import computation, fraction
 
 COUNCIL_SORTS = {
@@ -50,7 +50,14 @@ def council_get(*, user, pk: int) -> Council:
 
 
 def members_of(council: Council) -> list:
-    return list(council.members.select_related("user").order_by("role", "user__last_name", "pk"))
+    """The members in the order of the council's hierarchy: chair, vice-chairs, standing
+    member, members, secretary; by name within a role."""
+    rank = {role: index for index, role in enumerate(MemberRole.values)}
+    members = council.members.select_related("user")
+    return sorted(
+        members,
+        key=lambda m: (rank.get(m.role, 99), m.user.first_name, m.user.last_name, m.pk),
+    )
 
 
 def meeting_list(*, user, status: str = "", council=None, sort: str = "-date"):

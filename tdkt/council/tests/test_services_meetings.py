@@ -133,3 +133,64 @@ def test_minutes_only_after_tally(voting_meeting, users, seats):
     services.voting_close(meeting=voting_meeting, user=seats["chu.tich"])
     meeting = services.minutes_issue(meeting=voting_meeting, user=seats["thu.ky"])
     assert meeting.status == MeetingStatus.MINUTES
+
+
+def test_concurrent_meeting_edits_are_refused(meeting, users):
+    from tdkt.core.errors import StaleEditError
+
+    version = meeting.version
+    services.meeting_update(
+        meeting=meeting,
+        date=dt.date(2026, 12, 16),
+        place="A",
+        user=users["sector"],
+        expected_version=version,
+    )
+    with pytest.raises(StaleEditError):
+        services.meeting_update(
+            meeting=meeting,
+            date=dt.date(2026, 12, 17),
+            place="B",
+            user=users["sector"],
+            expected_version=version,
+        )
+    meeting.refresh_from_db()
+    assert (meeting.date, meeting.place) == (dt.date(2026, 12, 16), "A")
+
+
+def test_stale_attendance_is_refused(ready_meeting, users, council):
+    from tdkt.core.errors import StaleEditError
+
+    with pytest.raises(StaleEditError):
+        services.attendance_set(
+            meeting=ready_meeting,
+            member_ids=[],
+            user=users["sector"],
+            expected_version=ready_meeting.version - 1,
+        )
+    assert ready_meeting.attendance.count() == 5
+
+
+def test_opening_refused_when_a_line_moved_meanwhile(ready_meeting, lines, users):
+    lines[2].status = LineStatus.REJECTED
+    lines[2].save()
+    with pytest.raises(DomainError) as error:
+        services.voting_open(
+            meeting=ready_meeting, user=users["sector"], expected_version=ready_meeting.version
+        )
+    assert error.value.code == "line" and lines[2].person.full_name in error.value.message
+    ready_meeting.refresh_from_db()
+    assert ready_meeting.status == MeetingStatus.PREPARING
+    assert not BallotBox.objects.exists()
+
+
+def test_meeting_cannot_be_edited_once_voting(voting_meeting, users):
+    with pytest.raises(DomainError) as error:
+        services.meeting_update(
+            meeting=voting_meeting,
+            date=dt.date(2026, 12, 20),
+            place="",
+            user=users["sector"],
+            expected_version=voting_meeting.version,
+        )
+    assert error.value.code == "not_allowed"
