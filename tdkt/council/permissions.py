@@ -14,7 +14,7 @@ from tdkt.accounts.scope import reach_of
 from tdkt.council.models import MemberRole
 
 
-def _reaches(user, unit, action: str) -> bool:
+def reaches(user, unit, action: str) -> bool:
     if not (user and user.is_authenticated):
         return False
     reach = reach_of(user)
@@ -29,7 +29,7 @@ def manage_action(unit) -> str:
 
 
 def can_manage(user, council) -> bool:
-    return _reaches(user, council.unit, manage_action(council.unit))
+    return reaches(user, council.unit, manage_action(council.unit))
 
 
 def can_create_anywhere(user) -> bool:
@@ -40,7 +40,7 @@ def can_create_anywhere(user) -> bool:
 
 
 def can_view_unit(user, unit) -> bool:
-    return _reaches(user, unit, VIEW)
+    return reaches(user, unit, VIEW)
 
 
 def seat_of(user, council, seats=None):

@@ -41,7 +41,7 @@ def _check_period(data: CouncilInput) -> None:
 @transaction.atomic
 def council_create(*, data: CouncilInput, user) -> Council:
     """Create a council for ``data.unit``; the user must manage councils of that unit."""
-    if not permissions._reaches(user, data.unit, permissions.manage_action(data.unit)):
+    if not permissions.reaches(user, data.unit, permissions.manage_action(data.unit)):
         raise Http404
     _check_period(data)
     council = Council(

@@ -192,3 +192,16 @@ def test_lists_sort_and_filter(client, users, org):
     assert page.index("B hội đồng") < page.index("A hội đồng")
     page = client.get(reverse("council:meeting-list") + "?status=VOTING").content.decode()
     assert 'data-testid="empty"' in page
+
+
+def test_non_member_in_scope_is_told_why(client, voting_meeting, users):
+    client.force_login(users["sector"])
+    url = reverse("council:ballot", args=[voting_meeting.pk])
+    page = client.get(url).content.decode()
+    assert "Bạn không phải thành viên của hội đồng" in page and 'type="radio"' not in page
+    items = voting_meeting.items.values_list("pk", flat=True)
+    response = client.post(url, {f"item_{pk}": "AGREE" for pk in items}, follow=True)
+    assert (
+        "Bạn không phải thành viên của hội đồng nên không bỏ phiếu được."
+        in response.content.decode()
+    )

@@ -21,12 +21,10 @@ INCOMPLETE = "Phiếu chưa hợp lệ: hãy chọn ý kiến cho mọi dòng đ
 @login_required
 @require_http_methods(["GET", "POST"])
 def ballot(request, pk):
-    """The member's own secret ballot. Users who are not members of the council answer 404;
-    members see why they cannot vote (not present, secretary, voted, not open)."""
+    """The member's own secret ballot. Users who see the meeting but cannot vote are told why
+    (not a member, secretary, not present, voted already, voting not open)."""
     meeting = selectors.meeting_get(user=request.user, pk=pk)
     seat = permissions.seat_of(request.user, meeting.council)
-    if seat is None:
-        raise Http404
     items = selectors.agenda_of(meeting)
     form = BallotForm(request.POST or None, items=items)
     if request.method == "POST":
@@ -42,8 +40,8 @@ def ballot(request, pk):
                 return redirect("council:ballot", pk=meeting.pk)
         else:
             messages.error(request, _(INCOMPLETE))
-    voted = Turnout.objects.filter(meeting=meeting, member=seat).first()
-    present = meeting.attendance.filter(member=seat).exists()
+    voted = Turnout.objects.filter(meeting=meeting, member=seat).first() if seat else None
+    present = seat is not None and meeting.attendance.filter(member=seat).exists()
     return render(
         request,
         "council/ballot.html",
@@ -53,7 +51,12 @@ def ballot(request, pk):
             "form": form,
             "voted": voted,
             "present": present,
-            "can_vote": meeting.is_voting and seat.votes and present and voted is None,
+            "can_vote": meeting.is_voting
+            and seat is not None
+            and seat.votes
+            and present
+            and voted is None,
+            "not_member": _(services.NOT_A_MEMBER),
             "choices": Choice.choices,
         },
     )
