@@ -1,5 +1,6 @@
 """What the council waits for, in the task inbox: ballots to cast (a present voting member
-while voting is open) and meetings to prepare (the officer who manages the council)."""
+while voting is open), meetings to prepare (the officer who manages the council) and votes
+to close (the chair or the officer, while voting is open)."""
 
 from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.urls import reverse
@@ -37,21 +38,51 @@ def ballots_to_cast(user, today) -> list[Task]:
     return [Task(group=_(GROUP), title=_("Phiếu bầu kín cần bỏ"), url=url, count=len(pending))]
 
 
-@provider
-def meetings_to_prepare(user, today) -> list[Task]:
-    """One query: meetings still being prepared of councils the user manages, the nearest
-    meeting date as the due date."""
-    if not user.is_authenticated:
-        return []
+def _managed(user):
+    """Meetings of councils the user manages (see ``council.permissions``)."""
     unit_councils = Meeting.objects.restrict(user, CHANGE_PEOPLE).filter(
         council__unit__parent__isnull=False
     )
     sector_councils = Meeting.objects.restrict(user, CHANGE_CATALOG).filter(
         council__unit__parent__isnull=True
     )
+    return Q(pk__in=unit_councils.values("pk")) | Q(pk__in=sector_councils.values("pk"))
+
+
+@provider
+def votes_to_close(user, today) -> list[Task]:
+    """One query: open votes of councils the user chairs or manages."""
+    if not user.is_authenticated:
+        return []
+    chaired = Q(council__members__user=user, council__members__role=MemberRole.CHAIR)
+    row = (
+        Meeting.objects.filter(status=MeetingStatus.VOTING)
+        .filter(pk__in=Meeting.objects.filter(chaired | _managed(user)).values("pk"))
+        .aggregate(count=Count("pk"), due=Min("date"))
+    )
+    if not row["count"]:
+        return []
+    return [
+        Task(
+            group=_(GROUP),
+            title=_("Phiên họp đang bỏ phiếu chờ kết thúc và kiểm phiếu"),
+            url=reverse("council:meeting-list") + f"?status={MeetingStatus.VOTING}",
+            count=row["count"],
+            due=row["due"],
+            days_left=(row["due"] - today).days,
+        )
+    ]
+
+
+@provider
+def meetings_to_prepare(user, today) -> list[Task]:
+    """One query: meetings still being prepared of councils the user manages, the nearest
+    meeting date as the due date."""
+    if not user.is_authenticated:
+        return []
     row = (
         Meeting.objects.filter(status=MeetingStatus.PREPARING)
-        .filter(Q(pk__in=unit_councils.values("pk")) | Q(pk__in=sector_councils.values("pk")))
+        .filter(_managed(user))
         .aggregate(count=Count("pk"), due=Min("date"))
     )
     if not row["count"]:

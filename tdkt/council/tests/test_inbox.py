@@ -33,3 +33,17 @@ def test_prepare_task_for_the_managing_officer(
     assert tasks[0].count >= 1 and tasks[0].due == dt.date(2026, 12, 15) and tasks[0].days_left == 5
     assert meetings_to_prepare(users["hanoi_leader"], today) == []
     assert meetings_to_prepare(users["hanoi_officer"], today) == []
+
+
+def test_vote_to_close_for_chair_and_officer(
+    voting_meeting, seats, users, django_assert_max_num_queries
+):
+    from tdkt.council.inbox import votes_to_close
+
+    today = dt.date(2026, 12, 15)
+    with django_assert_max_num_queries(3):
+        tasks = votes_to_close(seats["chu.tich"], today)
+    assert tasks[0].count == 1 and tasks[0].days_left == 0
+    assert votes_to_close(users["sector"], today)[0].count == 1
+    assert votes_to_close(seats["uy.vien.1"], today) == []
+    assert votes_to_close(users["hanoi_officer"], today) == []
