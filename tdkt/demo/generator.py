@@ -17,6 +17,7 @@ from django.db import connection
 
 from tdkt.demo.accounts import create_demo_accounts
 from tdkt.demo.awards import plan_awards
+from tdkt.demo.council_demo import write_council
 from tdkt.demo.emulation import write_emulation
 from tdkt.demo.facts import FactsBuilder
 from tdkt.demo.org_writer import write_events, write_units
@@ -95,6 +96,7 @@ def generate(
         report.counts.update(write_proposals(rng))
     with clock.phase("Tài khoản mẫu"), clock.writing():
         report.counts["accounts_created"] += create_demo_accounts()
+        report.counts.update(write_council(rng))
     return report
 
 
