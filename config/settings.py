@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "tdkt.emulation",
     "tdkt.scoring",
     "tdkt.proposals",
+    "tdkt.consultation",
     "tdkt.documents",
     "tdkt.reports",
     "tdkt.imports",
