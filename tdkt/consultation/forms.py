@@ -1,12 +1,28 @@
 """Forms of the consultation pages; the rules of the business are checked by the services."""
 
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.consultation.models import ConsultationStatus, Outcome, Resolution
 from tdkt.consultation.services.comments import CONTACT_MAX, CONTENT_MAX, NAME_MAX
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+NULL_CHARACTER = _("Nội dung chứa ký tự không hợp lệ (ký tự rỗng); hãy xóa ký tự đó.")
+
+
+class VietnameseForm(forms.Form):
+    """A form whose text fields refuse NUL characters with a Vietnamese message."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.validators = [
+                ProhibitNullCharactersValidator(message=NULL_CHARACTER)
+                if isinstance(v, ProhibitNullCharactersValidator)
+                else v
+                for v in field.validators
+            ]
 
 
 class RoundChoice(forms.ModelChoiceField):
@@ -14,7 +30,7 @@ class RoundChoice(forms.ModelChoiceField):
         return f"{obj.name} ({obj.year})"
 
 
-class ConsultationForm(forms.Form):
+class ConsultationForm(VietnameseForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     title = forms.CharField(label=_("Tiêu đề"), max_length=300)
     round = RoundChoice(label=_("Đợt đề nghị"), queryset=None)
@@ -37,7 +53,7 @@ class ConsultationForm(forms.Form):
             self.fields["round"].disabled = True
 
 
-class CandidateSummaryForm(forms.Form):
+class CandidateSummaryForm(VietnameseForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     summary = forms.CharField(
         label=_("Tóm tắt thành tích công khai"),
@@ -47,7 +63,7 @@ class CandidateSummaryForm(forms.Form):
     )
 
 
-class CommentForm(forms.Form):
+class CommentForm(VietnameseForm):
     """The public's comment. ``website`` is a honeypot: hidden from people, filled by bots."""
 
     candidate = forms.ChoiceField(label=_("Ý kiến về"), required=False)
@@ -85,7 +101,7 @@ class CommentForm(forms.Form):
         self.fields["candidate"].choices = choices
 
 
-class CommentFilterForm(forms.Form):
+class CommentFilterForm(VietnameseForm):
     state = forms.ChoiceField(
         label=_("Tình trạng"),
         required=False,
@@ -104,7 +120,7 @@ class CommentFilterForm(forms.Form):
         ]
 
 
-class ResolveForm(forms.Form):
+class ResolveForm(VietnameseForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     resolution = forms.ChoiceField(
         label=_("Kết quả xem xét"), choices=Resolution.choices, widget=forms.RadioSelect
@@ -114,7 +130,7 @@ class ResolveForm(forms.Form):
     )
 
 
-class StatusFilterForm(forms.Form):
+class StatusFilterForm(VietnameseForm):
     status = forms.ChoiceField(
         label=_("Trạng thái"),
         required=False,
@@ -122,7 +138,7 @@ class StatusFilterForm(forms.Form):
     )
 
 
-class OutcomeForm(forms.Form):
+class OutcomeForm(VietnameseForm):
     """One outcome and note per candidate (fields ``c<id>`` and ``n<id>``)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)

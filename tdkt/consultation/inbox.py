@@ -1,5 +1,5 @@
 """Tasks of the sector officer in the inbox: comments waiting for resolution, and
-consultations whose period is over without an outcome (two queries)."""
+consultations whose period is over without an outcome (two queries plus the reach)."""
 
 from django.db.models import Count, Min, Q
 from django.urls import reverse
@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 
 from tdkt.consultation import permissions
 from tdkt.consultation.models import Comment, Consultation, ConsultationStatus
-from tdkt.core.workdays import working_days_between
 from tdkt.web.inbox import Task, provider
 
 GROUP = "Lấy ý kiến nhân dân"
@@ -34,6 +33,6 @@ def consultation_tasks(user, today) -> list:
     if late["n"]:
         title = _("Đợt lấy ý kiến đã hết hạn, chưa ghi kết quả")
         url = reverse("consultation:list")
-        days = -working_days_between(late["first"], today)
+        days = (late["first"] - today).days  # calendar days, negative: overdue
         tasks.append(Task(_(GROUP), title, url, late["n"], due=late["first"], days_left=days))
     return tasks

@@ -44,7 +44,7 @@ def consultation_list(*, user, status: str | None = None):
     return qs.annotate(
         candidate_count=Count("candidates", distinct=True),
         unresolved_count=Count("comments", filter=Q(comments__resolution=""), distinct=True),
-    )
+    ).order_by("-opens_on", "-pk")
 
 
 def consultation_get(*, user, pk) -> Consultation:
