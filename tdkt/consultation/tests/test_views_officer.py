@@ -284,3 +284,12 @@ def test_pages_run_a_fixed_number_of_queries(client, users, published, comment):
     assert Comment.objects.count() == 13
     assert counts() == before
     assert max(before) <= 15
+
+
+def test_the_detail_counts_comments_about_the_whole_list(client, users, published):
+    comment_services.comment_submit(
+        consultation_id=published.pk, content=TEXT, client_ip="10.3.3.3"
+    )
+    client.force_login(users["sector"])
+    page = client.get(reverse("consultation:detail", args=[published.pk]))
+    assert '<span class="badge text-bg-danger">1</span>' in page.text

@@ -21,7 +21,13 @@ from tdkt.consultation.forms import (
     ResolveForm,
     StatusFilterForm,
 )
-from tdkt.consultation.models import Candidate, ConsultationStatus, Outcome, Resolution
+from tdkt.consultation.models import (
+    Candidate,
+    Comment,
+    ConsultationStatus,
+    Outcome,
+    Resolution,
+)
 from tdkt.consultation.services import comments as comment_services
 from tdkt.consultation.services import consultations as services
 from tdkt.consultation.services.outcome import CandidateOutcome, consultation_record_outcome
@@ -139,7 +145,7 @@ def consultation_detail(request, pk):
         "can_record": consultation.status == ConsultationStatus.CLOSED
         or ("CLOSE" in actions and consultation.period_over_on(today)),
         "accepting": consultation.accepts_comments_on(today),
-        "unresolved": sum(c.unresolved_count for c in candidates),
+        "unresolved": Comment.objects.filter(consultation=consultation, resolution="").count(),
     }
     return render(request, "consultation/detail.html", context)
 
