@@ -112,6 +112,11 @@ class CommentFilterForm(VietnameseForm):
         ],
     )
     candidate = forms.ChoiceField(label=_("Về người, tập thể"), required=False)
+    sort = forms.ChoiceField(
+        label=_("Sắp xếp"),
+        required=False,
+        choices=[("", _("Mới nhất trước")), ("oldest", _("Cũ nhất trước"))],
+    )
 
     def __init__(self, *args, candidates=(), **kwargs):
         super().__init__(*args, **kwargs)

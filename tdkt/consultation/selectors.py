@@ -82,8 +82,11 @@ def eligible_lines(*, user, round_):
     )
 
 
-def comment_list(*, consultation: Consultation, state: str = "", candidate=None):
-    """Comments of a consultation, newest first; ``state`` "open" or "resolved" filters."""
+def comment_list(
+    *, consultation: Consultation, state: str = "", candidate=None, oldest_first: bool = False
+):
+    """Comments of a consultation, newest first (or oldest first); ``state`` "open" or
+    "resolved" filters."""
     qs = Comment.objects.filter(consultation=consultation).select_related(
         "candidate__line__person", "candidate__line__candidate_unit", "resolved_by"
     )
@@ -93,6 +96,8 @@ def comment_list(*, consultation: Consultation, state: str = "", candidate=None)
         qs = qs.exclude(resolution="")
     if candidate is not None:
         qs = qs.filter(candidate=candidate)
+    if oldest_first:
+        qs = qs.order_by("received_at", "pk")
     return qs
 
 

@@ -293,3 +293,20 @@ def test_the_detail_counts_comments_about_the_whole_list(client, users, publishe
     client.force_login(users["sector"])
     page = client.get(reverse("consultation:detail", args=[published.pk]))
     assert '<span class="badge text-bg-danger">1</span>' in page.text
+
+
+def test_comments_filter_by_candidate_and_sort(client, users, published, comment, lines):
+    later = comment_services.comment_submit(
+        consultation_id=published.pk, content="Ý kiến thứ hai về danh sách.", client_ip="10.4.4.4"
+    )
+    client.force_login(users["sector"])
+    url = reverse("consultation:comments", args=[published.pk])
+    newest = client.get(url).text
+    assert newest.index("Ý kiến thứ hai") < newest.index(TEXT)
+    oldest = client.get(url + "?sort=oldest").text
+    assert oldest.index(TEXT) < oldest.index("Ý kiến thứ hai")
+    duc = published.candidates.get(line=lines.duc)
+    only = client.get(f"{url}?candidate={duc.pk}").text
+    assert TEXT in only and "Ý kiến thứ hai" not in only
+    assert later.pk
+    assert client.get(url + "?sort=junk&state=junk&candidate=abc").status_code == 200

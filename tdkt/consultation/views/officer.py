@@ -317,6 +317,7 @@ def comment_list(request, pk):
         consultation=consultation,
         state=filters.get("state", ""),
         candidate=by_pk.get(filters.get("candidate") or ""),
+        oldest_first=filters.get("sort") == "oldest",
     )
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"consultation": consultation, "form": form, "page": page}
