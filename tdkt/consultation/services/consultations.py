@@ -8,7 +8,7 @@ overwrite each other.
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -193,7 +193,13 @@ def _add(consultation: Consultation, lines: list[ProposalLine]) -> list[Candidat
     ]
     for candidate in candidates:
         candidate._change_reason = _("Đưa vào danh sách công khai")
-        candidate.save()
+        try:
+            with transaction.atomic():
+                candidate.save()
+        except IntegrityError as exc:
+            # another officer published the same line at the same moment
+            values = {"line": candidate.line, "title": _("khác")}
+            raise DomainError(_(LINE_ALREADY_PUBLISHED) % values, code="already_published") from exc
     return candidates
 
 

@@ -204,3 +204,15 @@ def test_delete_a_published_consultation_is_refused(published, users):
     with pytest.raises(DomainError) as error:
         services.consultation_delete(consultation=published, user=users["sector"])
     assert error.value.code == "not_draft"
+
+
+def test_a_line_published_concurrently_is_refused_not_a_500(draft, state_round, lines, users):
+    from tdkt.consultation.models import Candidate as CandidateModel
+
+    other = services.consultation_create(
+        data=consultation_input(state_round, title="Đợt khác"), user=users["sector"]
+    )
+    taken = CandidateModel.objects.get(line=lines.duc)
+    with pytest.raises(DomainError) as error:
+        services._add(other, [taken.line])  # as if the check had run before the other commit
+    assert error.value.code == "already_published"

@@ -113,7 +113,8 @@ def test_bad_input_is_refused_with_the_reason_and_the_text_kept(client, publishe
 
 
 def test_junk_posts_never_500(client, published):
-    for data in ({}, {"content": ["a", "b"]}, {"candidate": "'; DROP TABLE x; --"}):
+    huge = {"content": "x" * 1_000_000, "author_name": "y" * 100_000, "contact": "z" * 100_000}
+    for data in ({}, {"content": ["a", "b"]}, {"candidate": "'; DROP TABLE x; --"}, huge):
         assert client.post(detail_url(published), data).status_code == 400
     assert client.post("/cong-khai/abc/").status_code == 404
     assert client.post("/cong-khai/999999/", {"content": TEXT}).status_code == 404
