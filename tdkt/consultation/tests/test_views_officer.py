@@ -310,3 +310,47 @@ def test_comments_filter_by_candidate_and_sort(client, users, published, comment
     assert TEXT in only and "Ý kiến thứ hai" not in only
     assert later.pk
     assert client.get(url + "?sort=junk&state=junk&candidate=abc").status_code == 200
+
+
+def test_edit_a_draft_and_its_public_summary_through_the_pages(client, users, draft, lines):
+    client.force_login(users["sector"])
+    later = draft.opens_on + dt.timedelta(days=7)
+    response = client.post(
+        reverse("consultation:edit", args=[draft.pk]),
+        {"version": draft.version, "title": "Tiêu đề đã sửa", "opens_on": later, "intro": "Mới"},
+    )
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.title == "Tiêu đề đã sửa" and draft.opens_on == later
+    stale = client.post(
+        reverse("consultation:edit", args=[draft.pk]),
+        {"version": 1, "title": "Bản cũ", "opens_on": later},
+    )
+    assert "người khác sửa" in stale.text
+    candidate = draft.candidates.get(line=lines.duc)
+    url = reverse("consultation:candidate-edit", args=[draft.pk, candidate.pk])
+    client.post(url, {"version": candidate.version, "summary": "Tóm tắt đã rút gọn."})
+    candidate.refresh_from_db()
+    assert candidate.summary == "Tóm tắt đã rút gọn."
+
+
+def test_delete_a_draft_through_the_pages(client, users, draft):
+    client.force_login(users["sector"])
+    confirm = client.get(reverse("consultation:delete", args=[draft.pk]))
+    assert "Xóa đợt lấy ý kiến đang soạn" in confirm.text
+    response = client.post(reverse("consultation:delete", args=[draft.pk]))
+    assert response.status_code == 302
+    assert not Consultation.objects.filter(pk=draft.pk).exists()
+
+
+def test_close_through_the_pages_only_after_the_closing_day(client, users, published):
+    client.force_login(users["sector"])
+    url = reverse("consultation:close", args=[published.pk])
+    early = client.post(url, {"version": published.version}, follow=True)
+    assert "Chưa hết thời hạn" in early.text
+    Consultation.objects.filter(pk=published.pk).update(
+        opens_on=dt.date(2026, 1, 5), closes_on=dt.date(2026, 1, 16)
+    )
+    client.post(url, {"version": published.version})
+    published.refresh_from_db()
+    assert published.status == ConsultationStatus.CLOSED
