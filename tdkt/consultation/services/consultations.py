@@ -43,6 +43,8 @@ LINE_CHANGED = (
     "Dòng đề nghị %(line)s nay ở trạng thái “%(status)s”; hãy bỏ khỏi danh sách trước khi công bố."
 )
 PERIOD_NOT_OVER = "Chưa hết thời hạn lấy ý kiến (đến hết ngày %(date)s); chưa thể kết thúc."
+GONE = "Đợt lấy ý kiến này không còn (đã bị xóa); hãy tải lại danh sách."
+CANDIDATE_GONE = "Người, tập thể này đã được bỏ khỏi danh sách; hãy tải lại trang."
 NO_ISSUER = "Tài khoản không giữ vai trò cán bộ thi đua ngành tại đơn vị nào."
 
 
@@ -102,7 +104,10 @@ def _validate(data: ConsultationInput, *, today: dt.date) -> tuple[str, int]:
 
 
 def locked(consultation: Consultation, expected_version: int | None) -> Consultation:
-    stored = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    """The consultation as stored now, locked; a stale version or a deleted draft is refused."""
+    stored = Consultation.objects.select_for_update().filter(pk=consultation.pk).first()
+    if stored is None:
+        raise DomainError(_(GONE), code="gone")
     if expected_version is not None and stored.version != expected_version:
         raise StaleEditError(_(STALE_EDIT), code="stale")
     return stored
@@ -134,7 +139,7 @@ def consultation_create(*, data: ConsultationInput, user=None, today=None) -> Co
     )
     consultation._change_reason = _("Tạo đợt lấy ý kiến")
     consultation.save()
-    lines = list(eligible_lines(user=user, round_=data.round)) if user is not None else []
+    lines = list(eligible_lines(user=user, round_=data.round))
     _add(consultation, lines)
     return consultation
 
@@ -235,7 +240,9 @@ def candidate_update(*, candidate: Candidate, summary: str, expected_version, us
     """Change the summary of achievements the public will read (draft only)."""
     require_officer(user)
     _require_draft(locked(candidate.consultation, None))
-    stored = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    stored = Candidate.objects.select_for_update().filter(pk=candidate.pk).first()
+    if stored is None:
+        raise DomainError(_(CANDIDATE_GONE), code="gone")
     stored.summary = (summary or "").strip()
     stored._change_reason = _("Sửa tóm tắt thành tích công khai")
     save_with_version(stored, expected_version=expected_version)

@@ -216,3 +216,19 @@ def test_a_line_published_concurrently_is_refused_not_a_500(draft, state_round, 
     with pytest.raises(DomainError) as error:
         services._add(other, [taken.line])  # as if the check had run before the other commit
     assert error.value.code == "already_published"
+
+
+def test_acting_on_a_deleted_draft_or_removed_candidate_is_refused(draft, users):
+    candidate = draft.candidates.first()
+    services.candidate_remove(candidate=candidate, user=users["sector"])
+    with pytest.raises(DomainError) as error:
+        services.candidate_update(
+            candidate=candidate, summary="x", expected_version=1, user=users["sector"]
+        )
+    assert error.value.code == "gone"
+    services.consultation_delete(consultation=draft, user=users["sector"])
+    with pytest.raises(DomainError) as error:
+        services.consultation_publish(
+            consultation=draft, expected_version=draft.version, user=users["sector"]
+        )
+    assert error.value.code == "gone"
