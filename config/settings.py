@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "tdkt.scoring",
     "tdkt.proposals",
     "tdkt.council",
+    "tdkt.consultation",
     "tdkt.documents",
     "tdkt.reports",
     "tdkt.imports",

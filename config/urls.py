@@ -29,6 +29,7 @@ urlpatterns = [
     path("cham-diem/", include("tdkt.scoring.urls")),
     path("de-nghi/", include("tdkt.proposals.urls")),
     path("hoi-dong/", include("tdkt.council.urls")),
+    path("cong-khai/", include("tdkt.consultation.urls")),
     path("sang-kien/", include("tdkt.initiatives.urls")),
     path("mau-van-ban/", include("tdkt.documents.urls")),
     path("ho-so-khen-thuong/", include("tdkt.reports.urls")),

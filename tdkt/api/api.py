@@ -95,6 +95,7 @@ def _register() -> None:
     from tdkt.accounts.api import router as accounts_router
     from tdkt.awards.api import router as decisions_router
     from tdkt.council.api import router as council_router
+    from tdkt.consultation.api import router as consultation_router
     from tdkt.emulation.api import router as emulation_router
     from tdkt.org.api import router as org_router
     from tdkt.people.api import router as people_router
@@ -113,6 +114,7 @@ def _register() -> None:
     api.add_router("/council", council_router)
     api.add_router("/records", reports_router)
     api.add_router("/decisions", decisions_router)
+    api.add_router("/consultations", consultation_router)
 
 
 _register()

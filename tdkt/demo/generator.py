@@ -18,6 +18,7 @@ from django.db import connection
 from tdkt.demo.accounts import create_demo_accounts
 from tdkt.demo.awards import plan_awards
 from tdkt.demo.council_demo import write_council
+from tdkt.demo.consultation import write_consultation
 from tdkt.demo.emulation import write_emulation
 from tdkt.demo.facts import FactsBuilder
 from tdkt.demo.org_writer import write_events, write_units
@@ -94,6 +95,7 @@ def generate(
         report.counts.update(write_scoring(rng))
     with clock.phase("Đợt đề nghị, đề nghị khen thưởng và hồ sơ"), clock.writing():
         report.counts.update(write_proposals(rng))
+        report.counts.update(write_consultation(rng))
     with clock.phase("Tài khoản mẫu"), clock.writing():
         report.counts["accounts_created"] += create_demo_accounts()
         report.counts.update(write_council(rng))
