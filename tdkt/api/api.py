@@ -93,6 +93,7 @@ def on_domain_error(request, exc: DomainError):
 
 def _register() -> None:
     from tdkt.accounts.api import router as accounts_router
+    from tdkt.documents.certificates.api import router as certificates_router
     from tdkt.emulation.api import router as emulation_router
     from tdkt.org.api import router as org_router
     from tdkt.people.api import router as people_router
@@ -109,6 +110,7 @@ def _register() -> None:
     api.add_router("/scoring", scoring_router)
     api.add_router("/proposals", proposals_router)
     api.add_router("/records", reports_router)
+    api.add_router("/certificates", certificates_router)
 
 
 _register()
