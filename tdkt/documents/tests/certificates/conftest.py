@@ -27,11 +27,13 @@ def make_decision(issuer, number="123/QĐ-VKSTC", **fields) -> Decision:
     return Decision.objects.create(**values)
 
 
-def grant(decision: Decision, code: str = "BK_NGANH", *, person=None, unit=None) -> Award:
+def grant(
+    decision: Decision, code: str = "BK_NGANH", *, person=None, unit=None, year=2025
+) -> Award:
     """An award of ``decision`` entered through the register's service, then tied to it."""
     award = award_record(
         award_type=AwardType.objects.get(code=code),
-        year=2025,
+        year=year,
         decision_number=decision.number,
         decision_date=decision.signed_on,
         person=person,
