@@ -10,14 +10,17 @@ import secrets
 from collections import defaultdict
 from collections.abc import Sequence
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from tdkt.core.concurrency import save_with_version
 from tdkt.core.errors import DomainError
+from tdkt.core.notify import notify
 from tdkt.documents.certificates.layout import check_positions
 from tdkt.documents.certificates.models import (
     STALL_AFTER,
@@ -47,6 +50,9 @@ STALLED = (
     "Lần in này không có tiến triển trong {minutes} phút: tiến trình nền có thể đã dừng hoặc "
     "chưa được chạy. Hãy in lại, và báo quản trị nếu vẫn lặp lại."
 )
+DONE_SUBJECT = "Đã in xong bằng khen, giấy khen theo quyết định {number}"
+DONE_BODY = "Tệp PDF gồm {count} trang đã sẵn sàng để tải về."
+FAILED_SUBJECT = "Không in được bằng khen, giấy khen theo quyết định {number}"
 BATCH_SIZE = 50
 """Pages laid out between two writes of progress."""
 
@@ -283,11 +289,26 @@ def _run(job: CertificateJob) -> None:
     job.file.save(f"bang-khen-qd-{job.decision.pk}-{job.pk}.pdf", ContentFile(content), save=False)
     job.status, job.progress, job.finished_at = JobStatus.SUCCEEDED, len(pages), timezone.now()
     job.save(update_fields=["file", "status", "progress", "finished_at", "updated_at"])
+    _tell(job, _(DONE_SUBJECT), _(DONE_BODY).format(count=len(pages)))
 
 
 def _fail(job: CertificateJob, message: str) -> None:
     job.status, job.error, job.finished_at = JobStatus.FAILED, str(message)[:500], timezone.now()
     job.save(update_fields=["status", "error", "finished_at", "updated_at"])
+    _tell(job, _(FAILED_SUBJECT), job.error)
+
+
+def _tell(job: CertificateJob, subject: str, text: str) -> None:
+    """E-mail the officer who asked, who may have left the page while the job ran."""
+    if job.created_by is None:
+        return
+    decision = job.decision
+    url = settings.TDKT_SITE_URL.rstrip("/") + reverse("certificates:decision", args=[decision.pk])
+    notify(
+        users=[job.created_by],
+        subject=subject.format(number=decision.number),
+        body=f"{text}\n\n{url}",
+    )
 
 
 def certificate_job_abandon_if_stalled(job: CertificateJob) -> bool:

@@ -314,3 +314,19 @@ def test_a_stalled_job_is_marked_failed_when_looked_at(decision, users):
 
     assert services.certificate_job_abandon_if_stalled(job)
     assert job.status == JobStatus.FAILED
+
+
+def test_the_officer_is_told_by_mail_when_the_job_ends(
+    decision, users, mailoutbox, django_capture_on_commit_callbacks
+):
+    users["sector"].email = "nganh@example.vn"
+    users["sector"].save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _start(decision, users["sector"])
+
+    assert len(mailoutbox) == 1
+    mail = mailoutbox[0]
+    assert mail.to == ["nganh@example.vn"] and "123/QĐ-VKSTC" in mail.subject
+    assert "3 trang" in mail.body
+    assert f"https://tdkt.example.vn/bang-khen/quyet-dinh/{decision.pk}/" in mail.body
