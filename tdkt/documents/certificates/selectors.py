@@ -45,7 +45,7 @@ def decisions_for(*, user, query: str = "") -> QuerySet:
     return decisions.annotate(
         recipients=Count("awards", filter=Q(awards__revoked=False)),
         printed=Count("awards__certificate", filter=Q(awards__revoked=False)),
-    )
+    ).order_by("-signed_on", "-pk")
 
 
 def decision_get(*, user, pk: int) -> Decision:

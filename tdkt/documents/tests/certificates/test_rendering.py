@@ -136,9 +136,9 @@ def test_the_qr_payload_decodes_back_to_the_address():
     import segno
 
     url = "https://tdkt.example.vn/xac-minh/abc/"
-    qr = segno.make(url, error="m")
+    qr = segno.make(url, error="m", mask=4)
 
-    assert qr.error == "M" and qr.mode == "byte"
+    assert qr.error == "M" and qr.mode == "byte" and qr.mask == 4
     assert qr_data_uri(url) == qr.png_data_uri(scale=1, border=0)
 
 
