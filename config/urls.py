@@ -32,6 +32,7 @@ urlpatterns = [
     path("cong-khai/", include("tdkt.consultation.urls")),
     path("sang-kien/", include("tdkt.initiatives.urls")),
     path("mau-van-ban/", include("tdkt.documents.urls")),
+    path("", include("tdkt.documents.certificates.urls")),
     path("ho-so-khen-thuong/", include("tdkt.reports.urls")),
     path("so-khen-thuong/", include("tdkt.awards.urls")),
     path("danh-muc/", include("tdkt.catalog.urls")),

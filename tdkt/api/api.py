@@ -96,6 +96,7 @@ def _register() -> None:
     from tdkt.awards.api import router as decisions_router
     from tdkt.council.api import router as council_router
     from tdkt.consultation.api import router as consultation_router
+    from tdkt.documents.certificates.api import router as certificates_router
     from tdkt.emulation.api import router as emulation_router
     from tdkt.org.api import router as org_router
     from tdkt.people.api import router as people_router
@@ -115,6 +116,7 @@ def _register() -> None:
     api.add_router("/records", reports_router)
     api.add_router("/decisions", decisions_router)
     api.add_router("/consultations", consultation_router)
+    api.add_router("/certificates", certificates_router)
 
 
 _register()

@@ -34,3 +34,11 @@ class TemplateReplacement(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.key
+
+
+from tdkt.documents.certificates.models import (  # noqa: E402, F401  (models of the subpackage)
+    Certificate,
+    CertificateForm,
+    CertificateJob,
+    SerialCounter,
+)
