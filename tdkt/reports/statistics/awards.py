@@ -19,6 +19,8 @@ from tdkt.reports.statistics.scope import StatisticsScope
 from tdkt.reports.statistics.tables import AWARDS, Row, Table, chart, count, share
 
 STANDING = Q(revoked=False)
+STATE = 2
+"""Statistics level of state awards; the catalog marks the President's awards 3."""
 LEVEL_NAMES = dict(LEVELS)
 
 
@@ -85,11 +87,11 @@ def person_years(scope: StatisticsScope) -> list[tuple[int, str, str, int]]:
 
 
 def catalog() -> dict[str, dict]:
-    """The award types by code (name, level, order), in one query."""
-    return {
-        t["code"]: t
-        for t in AwardType.objects.values("code", "name", "level", "sort_order", "subject")
-    }
+    """The award types by code (name, level, order), in one query. ``level`` is grouped as
+    the statistics show it: 0 unit, 1 sector, 2 state (the catalog's 2, Prime Minister, and 3,
+    President)."""
+    types = AwardType.objects.values("code", "name", "level", "sort_order", "subject")
+    return {t["code"]: {**t, "level": min(t["level"], STATE)} for t in types}
 
 
 def _sum(rows, key) -> dict:

@@ -7,14 +7,13 @@ from django.http import Http404
 from tdkt.awards.models import Award
 from tdkt.org.models import Unit
 from tdkt.proposals.models import ProposalLine
-from tdkt.reports.statistics.awards import awards_in
+from tdkt.reports.statistics.awards import STATE, awards_in
 from tdkt.reports.statistics.proposals import lines_in
 from tdkt.reports.statistics.scope import StatisticsScope
 
 AWARD_FILTERS = {
     "year": "year",
     "code": "award_type__code",
-    "level": "award_type__level",
     "kind": "kind",
     "unit_type": "holder_unit__unit_type",
     "gender": "person__gender",
@@ -29,6 +28,11 @@ def award_drill(scope: StatisticsScope, filters: dict) -> QuerySet[Award]:
         value = filters.get(name)
         if value not in (None, ""):
             qs = qs.filter(**{lookup: value})
+    if filters.get("level"):
+        level = int(filters["level"])
+        qs = qs.filter(
+            **{"award_type__level__gte" if level == STATE else "award_type__level": level}
+        )
     if filters.get("subject"):
         qs = qs.filter(person__isnull=filters["subject"] != "P")
     if filters.get("rank"):

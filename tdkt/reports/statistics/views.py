@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -52,6 +52,13 @@ def period_form(request) -> PeriodForm:
     return PeriodForm(data, user=request.user, today=today)
 
 
+def out_of_reach(form: PeriodForm) -> None:
+    """A unit outside the user's reach answers 404, like every out-of-scope object (a value
+    that is not a unit id at all is bad input, answered with the form's message)."""
+    if form.has_error("unit", "invalid_choice") and str(form.data.get("unit", "")).isdigit():
+        raise Http404
+
+
 def scope_from(request, form: PeriodForm):
     data = form.cleaned_data
     return statistics_scope(
@@ -81,6 +88,7 @@ def statistics_page(request):
     require_unit_reach(request.user)
     form = period_form(request)
     if not form.is_valid():
+        out_of_reach(form)
         return render(request, "reports/statistics.html", {"form": form}, status=400)
     scope = scope_from(request, form)
     stats = statistics_for(scope)
@@ -107,6 +115,8 @@ def _drill_page(request, *, drill_form_class, select, template, workbook, filena
     form = period_form(request)
     drill_form = drill_form_class(request.GET)
     if not (form.is_valid() and drill_form.is_valid()):
+        if not form.is_valid():
+            out_of_reach(form)
         context = {"form": form, "drill_form": drill_form}
         return render(request, template, context, status=400)
     scope = scope_from(request, form)
