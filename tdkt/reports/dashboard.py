@@ -100,8 +100,9 @@ def latest_award_year(user, today: dt.date) -> int:
 
 def _award_figures(user, year: int, types: dict) -> tuple[list[KeyFigure], dict]:
     scope = StatisticsScope(user, year - 1, year)
-    rows = awards.code_years(scope)
-    women = awards.women_share_by_year(awards.person_years(scope))
+    register = awards.award_figures(scope, types)
+    rows = register.code_years
+    women = awards.women_share_by_year(register.people)
     by = defaultdict(int)
     money = defaultdict(Decimal)
     for r in rows:

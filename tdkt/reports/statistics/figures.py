@@ -39,8 +39,8 @@ def statistics_for(scope: StatisticsScope) -> Statistics:
     gender and rank; registration against result; proposal lines by state and round; appraisal
     and council outcomes with turnaround times."""
     types = awards.catalog()
-    code_years = awards.code_years(scope)
-    people = awards.person_years(scope)
+    register = awards.award_figures(scope, types)
+    code_years, people = register.code_years, register.people
     units = awards.unit_counts(scope)
     steps = proposals.appraisal_steps(scope)
     rounds = proposals.round_status_counts(scope)

@@ -25,12 +25,13 @@ class StatisticsScope:
 
     def within(self, unit_field: str) -> Q:
         """Rows whose ``unit_field`` lies in the user's reach (never their own record alone)
-        and, with a unit chosen, in that unit's lineage."""
+        and, with a unit chosen, in that unit's lineage; ``""`` for units themselves."""
         q = reach_of(self.user).unit_q(VIEW, unit_field)
+        prefix = f"{unit_field}__" if unit_field else ""
         if self.paths:
             chosen = Q(pk__in=[])
             for path in self.paths:
-                chosen |= Q(**{f"{unit_field}__path__startswith": path})
+                chosen |= Q(**{f"{prefix}path__startswith": path})
             q &= chosen
         return q
 
