@@ -283,32 +283,23 @@ def by_branch(units: list[tuple[str, str, int]]) -> Table:
     branches = Unit.objects.filter(pk__in=list(totals)).values(
         "pk", "short_name", "unit_type", "valid_to", "depth"
     )
-    names = dict(UnitType.choices)
     ordered = sorted(
         branches, key=lambda b: (b["depth"], TREE_ORDER.get(b["unit_type"], 99), b["short_name"])
     )
 
     def label(b):
-        ended = (
-            _(" (đến %(d)s)") % {"d": b["valid_to"].strftime("%d/%m/%Y")} if b["valid_to"] else ""
-        )
-        return f"{b['short_name']}{ended}"
+        if b["valid_to"] is None:
+            return b["short_name"]
+        return _("%(name)s (đến %(day)s)") % {
+            "name": b["short_name"], "day": b["valid_to"].strftime("%d/%m/%Y"),
+        }  # fmt: skip
 
+    rows = [Row(label(b), [count(totals[b["pk"]], branch=b["pk"])], str(b["pk"])) for b in ordered]
     return Table(
         "by_branch",
         _("Theo tỉnh, thành phố và đơn vị trực thuộc VKSND tối cao"),
-        [_("Loại đơn vị"), _("Số khen thưởng")],
-        [
-            Row(
-                label(b),
-                [
-                    count(str(names.get(b["unit_type"], "")), branch=b["pk"]),
-                    count(totals[b["pk"]], branch=b["pk"]),
-                ],
-                key=str(b["pk"]),
-            )
-            for b in ordered
-        ],  # fmt: skip
+        [_("Số khen thưởng")],
+        rows,
         AWARDS,
         note=_(
             "Mỗi khen thưởng được tính cho tỉnh (hoặc đơn vị trực thuộc VKSND tối cao) của đơn "

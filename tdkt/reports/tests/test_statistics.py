@@ -108,7 +108,7 @@ def test_award_figures_equal_counts_made_from_the_register(world, org, users, wh
 
 def test_provinces_count_each_award_for_the_province_of_its_holding_unit(world, org, users):
     stats = statistics_for(statistics_scope(user=users["sector"], year_from=2016, year_to=2026))
-    branches = {k: v[1] for k, v in figures(stats.table("by_branch")).items()}
+    branches = {k: v[0] for k, v in figures(stats.table("by_branch")).items()}
     mine = standing_awards(org, "sector")
 
     def under(unit):
