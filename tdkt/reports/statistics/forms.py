@@ -3,8 +3,11 @@ lists. Every unit offered is within the user's reach."""
 
 from django import forms
 from django.core.validators import MaxValueValidator
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tdkt.accounts.permissions import VIEW
+from tdkt.accounts.scope import reach_of
 from tdkt.catalog.models import CommendationKind
 from tdkt.org.models import Unit, UnitType
 from tdkt.people.filters import UnitChoiceField
@@ -57,7 +60,23 @@ class PeriodForm(forms.Form):
             field = self.fields[name]
             field.validators.append(_max(last))
             field.widget.attrs.update(min=FIRST_YEAR, max=last)
-        self.fields["unit"].queryset = Unit.objects.restrict(user).valid_on(today).order_by("path")
+        field = self.fields["unit"]
+        field.queryset = Unit.objects.restrict(user).valid_on(today).order_by("path")
+        field.widget.choices = self._offered_units(user, field)
+
+    def _offered_units(self, user, field) -> list[tuple]:
+        """The units offered in the list: those of the user's top level and one level below
+        (the provinces and the Supreme Procuracy's units for the sector; a province's divisions
+        and area procuracies for its officer), plus the one asked for. Any unit in reach is
+        still accepted from the query string. One query."""
+        reach = reach_of(user)
+        paths = () if reach.everything else reach.paths.get(VIEW, ())
+        top = min((p.count("/") - 2 for p in paths), default=0)
+        chosen = str(self.data.get("unit", "")) if self.data else ""
+        units = field.queryset.filter(
+            Q(depth__lte=top + 1) | Q(pk=chosen if chosen.isdigit() else 0)
+        )
+        return [("", field.empty_label)] + [(u.pk, field.label_from_instance(u)) for u in units]
 
     def clean(self):
         data = super().clean()
