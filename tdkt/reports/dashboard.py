@@ -14,7 +14,7 @@ from tdkt.core.workdays import count_working_days, holidays_between
 from tdkt.emulation.models import Cluster
 from tdkt.proposals.models import LineStatus, ProposalRound, RoundStatus
 from tdkt.reports.statistics import awards, proposals
-from tdkt.reports.statistics.scope import StatisticsScope, require_unit_reach
+from tdkt.reports.statistics.scope import StatisticsScope, reaches_whole_tree, require_unit_reach
 from tdkt.reports.statistics.tables import chart
 
 MAIN_CODES = ("LDTT", "CSTDCS", "CSTD_NGANH", "BK_NGANH", "TTLDTT", "TTLDXS", "CO_NGANH",
@@ -90,16 +90,16 @@ class Dashboard:
     chart: dict
 
 
-def latest_award_year(user, today: dt.date) -> int:
+def latest_award_year(user, today: dt.date, whole_tree: bool = False) -> int:
     """The latest year (not after this one) with a standing award in the user's reach: awards
     of a year are decided at its end, so early in a year the year before is the one to read."""
-    scope = StatisticsScope(user, 2000, today.year)
+    scope = StatisticsScope(user, 2000, today.year, whole_tree=whole_tree)
     found = awards.awards_in(scope).filter(revoked=False).aggregate(y=Max("year"))["y"]
     return found or today.year
 
 
-def _award_figures(user, year: int, types: dict) -> tuple[list[KeyFigure], dict]:
-    scope = StatisticsScope(user, year - 1, year)
+def _award_figures(user, year: int, types: dict, whole_tree: bool):
+    scope = StatisticsScope(user, year - 1, year, whole_tree=whole_tree)
     register = awards.award_figures(scope, types)
     rows = register.code_years
     women = awards.women_share_by_year(register.people)
@@ -242,8 +242,9 @@ def dashboard_for(*, user, today: dt.date) -> Dashboard:
     """The dashboard of ``user``'s reach on ``today``; 404 without a role at a unit."""
     require_unit_reach(user)
     types = awards.catalog()
-    award_year = latest_award_year(user, today)
-    figures, chart_data = _award_figures(user, award_year, types)
+    whole_tree = reaches_whole_tree(user)
+    award_year = latest_award_year(user, today, whole_tree)
+    figures, chart_data = _award_figures(user, award_year, types, whole_tree)
     rounds, late = _rounds_and_late(user, today)
     cluster_year, clusters = _clusters(user, today)
     return Dashboard(

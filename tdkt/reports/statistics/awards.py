@@ -237,17 +237,10 @@ def unit_counts(scope: StatisticsScope) -> list[tuple[str, str, int]]:
     """Standing awards per holding unit (its type and path): one aggregate query on the
     holder column alone (the units in scope as a subquery, which SQLite answers from the
     index) and one read of those units."""
-    counted = dict(
-        Award.objects.filter(
-            holder_unit__in=Unit.objects.filter(scope.within("")).values("pk"),
-            year__gte=scope.year_from,
-            year__lte=scope.year_to,
-            revoked=False,
-        )
-        .values_list("holder_unit_id")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
+    held = Award.objects.filter(year__gte=scope.year_from, year__lte=scope.year_to, revoked=False)
+    if not scope.whole_tree or scope.paths:
+        held = held.filter(holder_unit__in=Unit.objects.filter(scope.within("")).values("pk"))
+    counted = dict(held.values_list("holder_unit_id").annotate(n=Count("id")).order_by())
     units = Unit.objects.filter(pk__in=list(counted)).values_list("pk", "unit_type", "path")
     return [(unit_type, path, counted[pk]) for pk, unit_type, path in units]
 

@@ -22,11 +22,14 @@ class StatisticsScope:
     year_to: int
     unit: Unit | None = None
     paths: tuple[str, ...] = ()
+    whole_tree: bool = False
+    """The user reaches every root of the organisation: no unit filter is needed (the sector
+    officer's figures then read the register without joining the units)."""
 
     def within(self, unit_field: str) -> Q:
         """Rows whose ``unit_field`` lies in the user's reach (never their own record alone)
         and, with a unit chosen, in that unit's lineage; ``""`` for units themselves."""
-        q = reach_of(self.user).unit_q(VIEW, unit_field)
+        q = Q() if self.whole_tree else reach_of(self.user).unit_q(VIEW, unit_field)
         prefix = f"{unit_field}__" if unit_field else ""
         if self.paths:
             chosen = Q(pk__in=[])
@@ -57,11 +60,23 @@ def require_unit_reach(user) -> None:
 
 def statistics_scope(*, user, year_from: int, year_to: int, unit: Unit | None = None):
     """The scope for ``user``; 404 when the user reaches no unit or not ``unit``. One query per
-    generation of the unit's predecessors, plus one for the reach."""
+    generation of the unit's predecessors, plus one for the reach and one for the roots."""
     require_unit_reach(user)
+    whole_tree = reaches_whole_tree(user)
     if unit is None:
-        return StatisticsScope(user, year_from, year_to)
+        return StatisticsScope(user, year_from, year_to, whole_tree=whole_tree)
     if not Unit.objects.restrict(user).filter(pk=unit.pk).exists():
         raise Http404
     lineage = unit_lineage(unit, user=user)
-    return StatisticsScope(user, year_from, year_to, unit, tuple(u.path for u in lineage))
+    paths = tuple(u.path for u in lineage)
+    return StatisticsScope(user, year_from, year_to, unit, paths, whole_tree=whole_tree)
+
+
+def reaches_whole_tree(user) -> bool:
+    """Whether ``user`` reaches every root unit (and so every unit). One query."""
+    reach = reach_of(user)
+    if reach.everything:
+        return True
+    reached = reach.paths.get(VIEW, ())
+    roots = list(Unit.objects.filter(parent__isnull=True).values_list("path", flat=True))
+    return bool(roots) and all(root in reached for root in roots)

@@ -337,3 +337,20 @@ def test_queries_do_not_grow_with_the_number_of_awards(world, org, people, users
         grant("GK", 2024, person=person, kind="DOT_XUAT")
     assert _queries(client, url) == small
     assert small <= 25
+
+
+def test_a_second_root_outside_the_reach_stays_outside(world, org, users):
+    from tdkt.org.models import UnitType
+    from tdkt.org.services import unit_create
+    from tdkt.reports.tests.statistics_data import grant
+
+    other = unit_create(
+        code="KHAC", short_name="Cơ quan khác", full_name="Cơ quan khác",
+        unit_type=UnitType.SUPREME, parent=None, valid_from=org.root.valid_from,
+    )  # fmt: skip
+    grant("TTLDTT", 2025, unit=other)
+    scope = statistics_scope(user=users["sector"], year_from=2016, year_to=2026)
+    assert not scope.whole_tree
+    stats = statistics_for(scope)
+    assert stats.summary.awards == len(standing_awards(org, "sector"))
+    assert str(other.pk) not in figures(stats.table("by_branch"))
