@@ -1,7 +1,7 @@
 """The lists behind the figures: the standing awards, or the proposal lines, that a figure
 counts, read with the same scope and the figure's own filters."""
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.http import Http404
 
 from tdkt.awards.models import Award
@@ -10,6 +10,28 @@ from tdkt.proposals.models import ProposalLine
 from tdkt.reports.statistics.awards import STATE, awards_in
 from tdkt.reports.statistics.proposals import lines_in
 from tdkt.reports.statistics.scope import StatisticsScope
+
+LAST = ("award_type__sort_order", "holder_unit__path", "pk")
+AWARD_ORDERS = {
+    "-year": ("-year", *LAST),
+    "year": ("year", *LAST),
+    "code": ("award_type__sort_order", "-year", "holder_unit__path", "pk"),
+    "unit": ("holder_unit__path", "-year", "award_type__sort_order", "pk"),
+    "-money": (F("money").desc(nulls_last=True), "-year", *LAST),
+}
+"""How the awards list may be sorted (``AwardDrillForm.sort``); ties broken to a stable order."""
+LINE_ORDERS = {
+    "-year": (
+        "-year",
+        "proposal__round_id",
+        "proposal__unit__path",
+        "award_type__sort_order",
+        "pk",
+    ),
+    "unit": ("proposal__unit__path", "-year", "award_type__sort_order", "pk"),
+    "code": ("award_type__sort_order", "-year", "proposal__unit__path", "pk"),
+    "status": ("status", "-year", "proposal__unit__path", "pk"),
+}
 
 AWARD_FILTERS = {
     "year": "year",
@@ -47,9 +69,8 @@ def award_drill(scope: StatisticsScope, filters: dict) -> QuerySet[Award]:
             qs = qs.filter(holder_unit_id=branch["pk"])
         else:
             qs = qs.filter(holder_unit__path__startswith=branch["path"])
-    return qs.select_related("award_type", "person", "unit", "holder_unit").order_by(
-        "-year", "award_type__sort_order", "holder_unit__path", "pk"
-    )
+    order = AWARD_ORDERS.get(filters.get("sort") or "-year", AWARD_ORDERS["-year"])
+    return qs.select_related("award_type", "person", "unit", "holder_unit").order_by(*order)
 
 
 def line_drill(scope: StatisticsScope, filters: dict) -> QuerySet[ProposalLine]:
@@ -64,8 +85,7 @@ def line_drill(scope: StatisticsScope, filters: dict) -> QuerySet[ProposalLine]:
         qs = qs.filter(
             pk__in=lines_in(scope).filter(appraisals__action=filters["step"]).values("pk")
         )
+    order = LINE_ORDERS.get(filters.get("sort") or "-year", LINE_ORDERS["-year"])
     return qs.select_related(
         "proposal__round", "proposal__unit", "person", "candidate_unit", "award_type"
-    ).order_by(
-        "-year", "proposal__round_id", "proposal__unit__path", "award_type__sort_order", "pk"
-    )
+    ).order_by(*order)

@@ -103,31 +103,65 @@ SUBJECTS = [("P", _("Cá nhân")), ("C", _("Tập thể"))]
 MONEY = [("set", _("Có số tiền thưởng")), ("none", _("Chưa có số tiền thưởng"))]
 
 
-class AwardDrillForm(forms.Form):
+class DrillForm(forms.Form):
+    """Filters of a drill-down list, and how to sort it."""
+
+    def described(self) -> list[tuple[str, str]]:
+        """(label, shown value) of each filter in use, for the list's heading."""
+        shown = []
+        for name, value in self.cleaned_data.items():
+            if name == "sort" or value in (None, "", []):
+                continue
+            field = self.fields[name]
+            names = dict(getattr(field, "choices", ()))
+            values = value if isinstance(value, list) else [value]
+            text = ", ".join(str(names.get(v, names.get(str(v), v))) for v in values)
+            shown.append((str(field.label), text))
+        return shown
+
+
+AWARD_SORTS = [
+    ("-year", _("Năm, mới trước")),
+    ("year", _("Năm, cũ trước")),
+    ("code", _("Danh hiệu, hình thức")),
+    ("unit", _("Đơn vị khi khen thưởng")),
+    ("-money", _("Tiền thưởng, nhiều trước")),
+]
+LINE_SORTS = [
+    ("-year", _("Năm, mới trước")),
+    ("unit", _("Đơn vị đề nghị")),
+    ("code", _("Danh hiệu, hình thức")),
+    ("status", _("Trạng thái")),
+]
+
+
+class AwardDrillForm(DrillForm):
     """Which awards of the period a figure counts: the figure's own dimension values."""
 
-    year = forms.IntegerField(required=False, min_value=FIRST_YEAR, max_value=9999)
-    code = forms.CharField(required=False, max_length=20)
+    year = forms.IntegerField(label=_("Năm"), required=False, min_value=FIRST_YEAR, max_value=9999)
+    code = forms.CharField(label=_("Mã danh hiệu, hình thức"), required=False, max_length=20)
     level = _choice(_("Cấp"), LEVELS)
     kind = _choice(_("Loại hình"), CommendationKind.choices)
     subject = _choice(_("Đối tượng"), SUBJECTS)
     unit_type = _choice(_("Loại đơn vị"), UnitType.choices)
-    branch = forms.IntegerField(required=False, min_value=1)
+    branch = forms.IntegerField(label=_("Tỉnh, đơn vị (mã định danh)"), required=False, min_value=1)
     gender = _choice(_("Giới tính"), Gender.choices)
     rank = _choice(_("Ngạch"), [*Rank.choices, ("-", _("Chưa ghi ngạch"))])
     money = _choice(_("Tiền thưởng"), MONEY)
+    sort = _choice(_("Sắp xếp"), AWARD_SORTS)
 
 
 def _statuses(value: str) -> list[str]:
     return [s for s in value.split(",") if s]
 
 
-class LineDrillForm(forms.Form):
+class LineDrillForm(DrillForm):
     """Which proposal lines of the period a figure counts."""
 
-    status = forms.CharField(required=False, max_length=200)
-    round = forms.IntegerField(required=False, min_value=1)
+    status = forms.CharField(label=_("Trạng thái"), required=False, max_length=200)
+    round = forms.IntegerField(label=_("Đợt (mã định danh)"), required=False, min_value=1)
     step = _choice(_("Bước thẩm định"), AppraisalAction.choices)
+    sort = _choice(_("Sắp xếp"), LINE_SORTS)
 
     def clean_status(self):
         statuses = _statuses(self.cleaned_data["status"])
@@ -138,3 +172,11 @@ class LineDrillForm(forms.Form):
                 params={"value": unknown[0]},
             )
         return statuses
+
+    def described(self) -> list[tuple[str, str]]:
+        labels = dict(LineStatus.choices)
+        return [
+            (label, ", ".join(str(labels[s]) for s in self.cleaned_data["status"]))
+            if label == str(self.fields["status"].label) else (label, text)
+            for label, text in super().described()
+        ]  # fmt: skip

@@ -132,7 +132,8 @@ def _drill_page(request, *, drill_form_class, select, template, workbook, filena
         "drill_form": drill_form,
         "scope": scope,
         "page": page,
-        "filters": {k: v for k, v in drill_form.cleaned_data.items() if v not in (None, "", [])},
+        "filters": drill_form.described(),
+        "sort": drill_form.cleaned_data.get("sort") or "-year",
         "export_url": f"?{query.urlencode()}",
         "back_url": f"{reverse('statistics:index')}?{urlencode(scope.params())}",
     }

@@ -354,3 +354,20 @@ def test_a_second_root_outside_the_reach_stays_outside(world, org, users):
     stats = statistics_for(scope)
     assert stats.summary.awards == len(standing_awards(org, "sector"))
     assert str(other.pk) not in figures(stats.table("by_branch"))
+
+
+def test_lists_sort_by_a_column_and_name_their_filters_in_vietnamese(world, users, client):
+    client.force_login(users["sector"])
+    base = reverse("statistics:awards") + "?year_from=2016&year_to=2026"
+    richest = client.get(base + "&sort=-money").context["page"].object_list[0]
+    assert richest.money == Decimal(10_000_000)
+    oldest = client.get(base + "&sort=year").context["page"].object_list[0]
+    assert oldest.year == 2023
+    html = client.get(base + "&code=LDTT&gender=F").content.decode()
+    assert "Mã danh hiệu, hình thức: LDTT" in html
+    assert "Giới tính: Nữ" in html
+    lines = reverse("statistics:lines") + "?year_from=2026&year_to=2026&status=RETURNED"
+    assert "Trạng thái: Trả lại để bổ sung" in client.get(lines).content.decode()
+    response = client.get(base + "&sort=nope")
+    assert response.status_code == 400
+    assert "Giá trị “nope” không thuộc danh sách cho phép." in response.content.decode()
