@@ -44,8 +44,9 @@ AWARD_FILTERS = {
 
 def award_drill(scope: StatisticsScope, filters: dict) -> QuerySet[Award]:
     """Standing awards of the scope matching ``filters`` (cleaned ``AwardDrillForm`` data),
-    newest first, with what a row shows selected alongside."""
-    qs = awards_in(scope).filter(revoked=False)
+    or, with ``revoked="1"``, the revoked ones the figures leave out; newest first, with what a
+    row shows selected alongside."""
+    qs = awards_in(scope).filter(revoked=filters.get("revoked") == "1")
     for name, lookup in AWARD_FILTERS.items():
         value = filters.get(name)
         if value not in (None, ""):

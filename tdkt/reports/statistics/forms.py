@@ -148,6 +148,7 @@ class AwardDrillForm(DrillForm):
     gender = _choice(_("Giới tính"), Gender.choices)
     rank = _choice(_("Ngạch"), [*Rank.choices, ("-", _("Chưa ghi ngạch"))])
     money = _choice(_("Tiền thưởng"), MONEY)
+    revoked = _choice(_("Tình trạng"), [("1", _("Đã bị hủy bỏ (không tính vào số liệu)"))])
     sort = _choice(_("Sắp xếp"), AWARD_SORTS)
 
 

@@ -103,6 +103,7 @@ def statistics_page(request):
         "params": params,
         "awards_url": drill_url(AWARDS, params, {}),
         "unpriced_url": drill_url(AWARDS, params, {"money": "none"}),
+        "revoked_url": drill_url(AWARDS, params, {"revoked": "1"}),
         "priced_url": drill_url(AWARDS, params, {"money": "set"}),
         "persons_url": drill_url(AWARDS, params, {"subject": "P"}),
         "export_url": f"?{urlencode({**params, 'format': 'xlsx'})}",

@@ -127,8 +127,10 @@ def test_revoked_awards_never_count_and_the_page_says_how_many_were_left_out(wor
     assert "CSTDCS" not in figures(stats.table("by_code"))  # the only 2025 CSTĐCS was revoked
 
     client.force_login(users["sector"])
-    html = client.get(reverse("statistics:index") + "?year_from=2025&year_to=2025").content
-    assert "Khen thưởng đã bị hủy bỏ không được tính." in html.decode()
+    response = client.get(reverse("statistics:index") + "?year_from=2025&year_to=2025")
+    assert "Khen thưởng đã bị hủy bỏ không được tính." in response.content.decode()
+    revoked = client.get(response.context["revoked_url"]).context["page"].object_list
+    assert [(a.award_type.code, a.year, a.revoked) for a in revoked] == [("CSTDCS", 2025, True)]
 
 
 def test_a_unit_filter_includes_the_units_it_succeeded(world, org, users):
