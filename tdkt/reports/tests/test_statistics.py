@@ -373,3 +373,27 @@ def test_lists_sort_by_a_column_and_name_their_filters_in_vietnamese(world, user
     response = client.get(base + "&sort=nope")
     assert response.status_code == 400
     assert "Giá trị “nope” không thuộc danh sách cho phép." in response.content.decode()
+
+
+def test_council_results_count_working_days_since_the_acceptance(world, users):
+    from tdkt.proposals.models import LineAppraisal
+    from tdkt.reports.tests.statistics_data import D, at
+
+    accepted = LineAppraisal.objects.filter(action="ACCEPTED").order_by("at").first().line
+    step = LineAppraisal.objects.create(line=accepted, action="PASSED", actor=users["sector"])
+    LineAppraisal.objects.filter(pk=step.pk).update(at=at(D(2026, 3, 20)))
+
+    stats = statistics_for(statistics_scope(user=users["sector"], year_from=2026, year_to=2026))
+
+    assert figures(stats.table("appraisal"))["PASSED"] == [1, 11, 11, 11]  # Thu 5/3 → Fri 20/3
+
+
+def test_a_period_without_data_shows_empty_tables_not_errors(world, users, client):
+    client.force_login(users["phu_tho_officer"])
+    response = client.get(reverse("statistics:index") + "?year_from=2016&year_to=2020")
+    assert response.status_code == 200
+    stats = response.context["stats"]
+    assert stats.summary.awards == 0
+    assert stats.table("appraisal").rows == []
+    assert "Không có số liệu trong kỳ và phạm vi đã chọn." in response.content.decode()
+    assert client.get(reverse("statistics:dashboard")).status_code == 200
