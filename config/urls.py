@@ -34,6 +34,7 @@ urlpatterns = [
     path("mau-van-ban/", include("tdkt.documents.urls")),
     path("", include("tdkt.documents.certificates.urls")),
     path("ho-so-khen-thuong/", include("tdkt.reports.urls")),
+    path("", include("tdkt.reports.statistics.urls")),
     path("so-khen-thuong/", include("tdkt.awards.urls")),
     path("danh-muc/", include("tdkt.catalog.urls")),
     path("api/v1/", api.urls),

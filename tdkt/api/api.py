@@ -102,6 +102,7 @@ def _register() -> None:
     from tdkt.people.api import router as people_router
     from tdkt.proposals.api import router as proposals_router
     from tdkt.reports.api import router as reports_router
+    from tdkt.reports.statistics.api import router as statistics_router
     from tdkt.rules.api import router as rules_router
     from tdkt.scoring.api import router as scoring_router
 
@@ -117,6 +118,7 @@ def _register() -> None:
     api.add_router("/decisions", decisions_router)
     api.add_router("/consultations", consultation_router)
     api.add_router("/certificates", certificates_router)
+    api.add_router("/statistics", statistics_router)
 
 
 _register()
