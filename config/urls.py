@@ -31,6 +31,7 @@ urlpatterns = [
     path("sang-kien/", include("tdkt.initiatives.urls")),
     path("mau-van-ban/", include("tdkt.documents.urls")),
     path("ho-so-khen-thuong/", include("tdkt.reports.urls")),
+    path("bao-cao/bieu-mau/", include("tdkt.reports.official_forms.urls")),
     path("so-khen-thuong/", include("tdkt.awards.urls")),
     path("danh-muc/", include("tdkt.catalog.urls")),
     path("api/v1/", api.urls),

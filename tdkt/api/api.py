@@ -98,6 +98,7 @@ def _register() -> None:
     from tdkt.people.api import router as people_router
     from tdkt.proposals.api import router as proposals_router
     from tdkt.reports.api import router as reports_router
+    from tdkt.reports.official_forms.api import router as official_forms_router
     from tdkt.rules.api import router as rules_router
     from tdkt.scoring.api import router as scoring_router
 
@@ -109,6 +110,7 @@ def _register() -> None:
     api.add_router("/scoring", scoring_router)
     api.add_router("/proposals", proposals_router)
     api.add_router("/records", reports_router)
+    api.add_router("/official-forms", official_forms_router)
 
 
 _register()
