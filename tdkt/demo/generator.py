@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 
 from tdkt.demo.accounts import create_demo_accounts
+from tdkt.demo.advanced_models import write_advanced_models
 from tdkt.demo.awards import plan_awards
 from tdkt.demo.emulation import write_emulation
 from tdkt.demo.facts import FactsBuilder
@@ -95,6 +96,8 @@ def generate(
         report.counts.update(write_proposals(rng))
     with clock.phase("Tài khoản mẫu"), clock.writing():
         report.counts["accounts_created"] += create_demo_accounts()
+    with clock.phase("Điển hình tiên tiến"), clock.writing():
+        report.counts.update(write_advanced_models(rng))
     return report
 
 

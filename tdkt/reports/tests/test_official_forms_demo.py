@@ -220,3 +220,20 @@ def test_staff_and_organisation_forms_match_independent_counts():
         assert values[(TOTAL, "part_time")] == len(part)
         women = [pk for pk in full | part if persons[pk].gender == "F"]
         assert values[(TOTAL, "women")] == len(women)
+
+
+def test_demo_has_advanced_models_with_stories_spread_and_public_pages(client):
+    """The demo's advanced models (same generated dataset): sources, stories, spread, and the
+    public page of a published one answers without login while an unpublished one is 404."""
+    from tdkt.reports.models import AdvancedModel
+
+    models = list(AdvancedModel.objects.prefetch_related("stories", "adoptions"))
+    assert len(models) >= 5
+    assert {m.source_kind for m in models} >= {"AWARD"}
+    assert all(m.stories.all() for m in models)
+    assert sum(len(m.adoptions.all()) for m in models) >= len(models)
+    published = [m for m in models if m.published]
+    hidden = [m for m in models if not m.published]
+    assert published and hidden
+    assert client.get(f"/dien-hinh/cong-khai/{published[0].public_token}/").status_code == 200
+    assert client.get(f"/dien-hinh/cong-khai/{hidden[0].public_token}/").status_code == 404
