@@ -12,8 +12,8 @@ class OfficialFormForm(forms.Form):
 
     form = forms.ChoiceField(
         label=_("Biểu mẫu"),
-        choices=[(code, f"{f.form_number} – {f.title.capitalize()}") for code, f in FORMS.items()],
-        widget=forms.RadioSelect,
+        choices=[(code, f"{f.form_number} – {f.sentence_title}") for code, f in FORMS.items()],
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
     )
     year = forms.IntegerField(label=_("Năm báo cáo"))
     unit = forms.TypedChoiceField(label=_("Đơn vị báo cáo (phạm vi số liệu)"), coerce=int)

@@ -59,6 +59,14 @@ class FormLayout:
     notes: tuple[str, ...] = field(default_factory=tuple)
 
     @property
+    def sentence_title(self) -> str:
+        """The title in sentence case, proper nouns kept capitalised."""
+        text = self.title.capitalize()
+        for noun in ("trung ương", "nhà nước"):
+            text = text.replace(noun, noun.capitalize())
+        return text
+
+    @property
     def form_number(self) -> str:
         return f"Biểu số {self.code}.N/BNV-TĐKT"
 

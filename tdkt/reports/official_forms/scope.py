@@ -1,6 +1,7 @@
 """Which units a user may report for, and the subtrees a report for a unit covers."""
 
 from django.db.models import Case, IntegerField, Value, When
+from django.http import Http404
 
 from tdkt.accounts.permissions import ACTIONS_BY_ROLE, VIEW
 from tdkt.accounts.scope import reach_of
@@ -51,8 +52,6 @@ def report_scope(user, unit_id) -> Scope:
     """The scope of a report for ``unit_id``: its subtree and those of the units it succeeded
     (within the user's reach). 404 when the unit is outside the user's reach."""
     if not may_report(user):
-        from django.http import Http404
-
         raise Http404
     unit = get_scoped_or_404(Unit.objects, user, VIEW, pk=unit_id)
     lineage = unit_lineage(unit, user=user)

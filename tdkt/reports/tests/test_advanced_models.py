@@ -176,6 +176,13 @@ def test_out_of_scope_answers_404_on_every_route(client, users, attached):
     assert Story.objects.filter(pk=story.pk).exists()
 
 
+def test_collective_model_page_links_the_unit(client, users, models, org):
+    client.force_login(users["phu_tho_officer"])
+    response = client.get(reverse("advanced_models:detail", args=[models["phu_tho"].pk]))
+    assert response.status_code == 200
+    assert reverse("org:detail", args=[org.area_phu_tho_1.pk]) in response.content.decode()
+
+
 def test_leader_views_but_cannot_change(client, users, models):
     model = models["hanoi"]
     client.force_login(users["hanoi_leader"])
