@@ -35,6 +35,8 @@ urlpatterns = [
     path("", include("tdkt.documents.certificates.urls")),
     path("ho-so-khen-thuong/", include("tdkt.reports.urls")),
     path("", include("tdkt.reports.statistics.urls")),
+    path("bao-cao/bieu-mau/", include("tdkt.reports.official_forms.urls")),
+    path("dien-hinh/", include("tdkt.reports.advanced.urls")),
     path("so-khen-thuong/", include("tdkt.awards.urls")),
     path("danh-muc/", include("tdkt.catalog.urls")),
     path("api/v1/", api.urls),

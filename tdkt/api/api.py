@@ -103,6 +103,7 @@ def _register() -> None:
     from tdkt.proposals.api import router as proposals_router
     from tdkt.reports.api import router as reports_router
     from tdkt.reports.statistics.api import router as statistics_router
+    from tdkt.reports.official_forms.api import router as official_forms_router
     from tdkt.rules.api import router as rules_router
     from tdkt.scoring.api import router as scoring_router
 
@@ -119,6 +120,7 @@ def _register() -> None:
     api.add_router("/consultations", consultation_router)
     api.add_router("/certificates", certificates_router)
     api.add_router("/statistics", statistics_router)
+    api.add_router("/official-forms", official_forms_router)
 
 
 _register()

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 
 from tdkt.demo.accounts import create_demo_accounts
+from tdkt.demo.advanced_models import write_advanced_models
 from tdkt.demo.awards import plan_awards
 from tdkt.demo.council_demo import write_council
 from tdkt.demo.consultation import write_consultation
@@ -99,6 +100,8 @@ def generate(
     with clock.phase("Tài khoản mẫu"), clock.writing():
         report.counts["accounts_created"] += create_demo_accounts()
         report.counts.update(write_council(rng))
+    with clock.phase("Điển hình tiên tiến"), clock.writing():
+        report.counts.update(write_advanced_models(rng))
     return report
 
 
