@@ -94,16 +94,16 @@ def on_domain_error(request, exc: DomainError):
 def _register() -> None:
     from tdkt.accounts.api import router as accounts_router
     from tdkt.awards.api import router as decisions_router
-    from tdkt.council.api import router as council_router
     from tdkt.consultation.api import router as consultation_router
+    from tdkt.council.api import router as council_router
     from tdkt.documents.certificates.api import router as certificates_router
     from tdkt.emulation.api import router as emulation_router
     from tdkt.org.api import router as org_router
     from tdkt.people.api import router as people_router
     from tdkt.proposals.api import router as proposals_router
     from tdkt.reports.api import router as reports_router
-    from tdkt.reports.statistics.api import router as statistics_router
     from tdkt.reports.official_forms.api import router as official_forms_router
+    from tdkt.reports.statistics.api import router as statistics_router
     from tdkt.rules.api import router as rules_router
     from tdkt.scoring.api import router as scoring_router
 

@@ -103,13 +103,14 @@ def sector_root() -> Unit:
 
 
 def transmission_blockers(lines: list[ProposalLine]) -> list[str]:
-    """Reasons the lines cannot be sent upward yet, as Vietnamese sentences.
+    """Reasons the lines cannot be sent upward yet, as Vietnamese sentences naming each line:
+    the public consultation (``consultation.selectors.transmission_blockers``) blocks a line
+    while its consultation is open or closed without an outcome, and when an objection was
+    upheld. Lines never published are not blocked."""
+    from tdkt.consultation.selectors import transmission_blockers as consultation_blockers
 
-    WIRING POINT for the public consultation app: it will return, for example, the lines whose
-    consultation is still open or has unresolved comments. Until that app is merged there is
-    nothing to check here and no line is blocked.
-    """
-    return []
+    blocked = consultation_blockers(lines)
+    return [f"{line}: {blocked[line.pk]}" for line in lines if line.pk in blocked]
 
 
 def _clean(text: str, label: str, field: str) -> str:

@@ -18,8 +18,8 @@ from django.db import connection
 from tdkt.demo.accounts import create_demo_accounts
 from tdkt.demo.advanced_models import write_advanced_models
 from tdkt.demo.awards import plan_awards
-from tdkt.demo.council_demo import write_council
 from tdkt.demo.consultation import write_consultation
+from tdkt.demo.council_demo import write_council
 from tdkt.demo.emulation import write_emulation
 from tdkt.demo.facts import FactsBuilder
 from tdkt.demo.org_writer import write_events, write_units
