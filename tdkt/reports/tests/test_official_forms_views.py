@@ -195,3 +195,10 @@ def test_queries_do_not_grow_with_the_rows(client, users, org, code, django_asse
         assert _get(client, code=code, unit=org.hanoi).status_code == 200
     assert len(large) == len(small)
     assert len(small) <= 14
+
+
+def test_api_route_is_documented(client, users):
+    client.force_login(users["sector"])
+    schema = client.get("/api/v1/openapi.json").json()
+    route = schema["paths"]["/api/v1/official-forms/{code}"]["get"]
+    assert {p["name"] for p in route["parameters"]} == {"code", "year", "unit"}
