@@ -354,3 +354,15 @@ def test_close_through_the_pages_only_after_the_closing_day(client, users, publi
     client.post(url, {"version": published.version})
     published.refresh_from_db()
     assert published.status == ConsultationStatus.CLOSED
+
+
+def test_the_outcome_page_waits_for_the_end_of_the_period(client, users, published):
+    client.force_login(users["sector"])
+    page = client.get(reverse("consultation:outcome", args=[published.pk]))
+    assert 'data-testid="not-yet"' in page.text and 'id="outcome-form"' not in page.text
+    refused = client.post(reverse("consultation:outcome", args=[published.pk]), {"version": 1})
+    assert "Chưa hết thời hạn" in refused.text or "Hãy chọn kết quả" in refused.text
+
+
+def test_the_thanks_page_of_a_draft_is_404(client, draft):
+    assert client.get(reverse("consultation:public-thanks", args=[draft.pk])).status_code == 404

@@ -398,7 +398,16 @@ def consultation_outcome(request, pk):
         else:
             messages.success(request, _("Đã ghi kết quả và lập báo cáo đính kèm hồ sơ."))
             return redirect("consultation:detail", pk=pk)
-    context = {"consultation": consultation, "form": form, "Outcome": Outcome}
+    today = timezone.localdate()
+    open_for_outcome = consultation.status == ConsultationStatus.CLOSED or (
+        consultation.status == ConsultationStatus.PUBLISHED and consultation.period_over_on(today)
+    )
+    context = {
+        "consultation": consultation,
+        "form": form,
+        "Outcome": Outcome,
+        "open_for_outcome": open_for_outcome,
+    }
     return render(request, "consultation/outcome.html", context)
 
 
