@@ -36,6 +36,7 @@ from tdkt.core.errors import DomainError
 from tdkt.proposals.models import ProposalLine, ProposalRound
 
 PAGE_SIZE = 50
+DEFAULT_TITLE = "Lấy ý kiến nhân dân: %(round)s"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -72,7 +73,13 @@ def consultation_list(request):
 def consultation_create(request):
     """A new draft for a round; the round's eligible lines are listed at once."""
     permissions.require_manage(request.user)
-    form = ConsultationForm(request.POST or None, rounds=_rounds(request.user))
+    rounds = _rounds(request.user)
+    initial = {}
+    if request.GET.get("round", "").isdigit():
+        chosen = rounds.filter(pk=request.GET["round"]).first()
+        if chosen is not None:
+            initial = {"round": chosen.pk, "title": _(DEFAULT_TITLE) % {"round": chosen.name}}
+    form = ConsultationForm(request.POST or None, rounds=rounds, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = services.ConsultationInput(**{k: form.cleaned_data[k] for k in _INPUT_FIELDS})
         try:
