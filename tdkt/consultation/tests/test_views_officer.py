@@ -354,3 +354,28 @@ def test_close_through_the_pages_only_after_the_closing_day(client, users, publi
     client.post(url, {"version": published.version})
     published.refresh_from_db()
     assert published.status == ConsultationStatus.CLOSED
+
+
+def test_the_outcome_page_waits_for_the_end_of_the_period(client, users, published):
+    client.force_login(users["sector"])
+    page = client.get(reverse("consultation:outcome", args=[published.pk]))
+    assert 'data-testid="not-yet"' in page.text and 'id="outcome-form"' not in page.text
+    refused = client.post(reverse("consultation:outcome", args=[published.pk]), {"version": 1})
+    assert "Chưa hết thời hạn" in refused.text or "Hãy chọn kết quả" in refused.text
+
+
+def test_the_thanks_page_of_a_draft_is_404(client, draft):
+    assert client.get(reverse("consultation:public-thanks", args=[draft.pk])).status_code == 404
+
+
+def test_the_state_round_page_links_to_a_new_consultation(client, users, state_round):
+    client.force_login(users["sector"])
+    page = client.get(reverse("proposals:round-detail", args=[state_round.pk]))
+    link = f"{reverse('consultation:create')}?round={state_round.pk}"
+    assert link in page.text
+    form = client.get(link)
+    assert f'<option value="{state_round.pk}" selected>' in form.text
+    assert "Lấy ý kiến nhân dân: Khen thưởng cấp Nhà nước 2026" in form.text
+    assert client.get(reverse("consultation:create") + "?round=abc").status_code == 200
+    client.force_login(users["hanoi_officer"])
+    assert link not in client.get(reverse("proposals:round-detail", args=[state_round.pk])).text

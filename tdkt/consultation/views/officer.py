@@ -36,6 +36,7 @@ from tdkt.core.errors import DomainError
 from tdkt.proposals.models import ProposalLine, ProposalRound
 
 PAGE_SIZE = 50
+DEFAULT_TITLE = "Lấy ý kiến nhân dân: %(round)s"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -72,7 +73,13 @@ def consultation_list(request):
 def consultation_create(request):
     """A new draft for a round; the round's eligible lines are listed at once."""
     permissions.require_manage(request.user)
-    form = ConsultationForm(request.POST or None, rounds=_rounds(request.user))
+    rounds = _rounds(request.user)
+    initial = {}
+    if request.GET.get("round", "").isdigit():
+        chosen = rounds.filter(pk=request.GET["round"]).first()
+        if chosen is not None:
+            initial = {"round": chosen.pk, "title": _(DEFAULT_TITLE) % {"round": chosen.name}}
+    form = ConsultationForm(request.POST or None, rounds=rounds, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = services.ConsultationInput(**{k: form.cleaned_data[k] for k in _INPUT_FIELDS})
         try:
@@ -398,7 +405,16 @@ def consultation_outcome(request, pk):
         else:
             messages.success(request, _("Đã ghi kết quả và lập báo cáo đính kèm hồ sơ."))
             return redirect("consultation:detail", pk=pk)
-    context = {"consultation": consultation, "form": form, "Outcome": Outcome}
+    today = timezone.localdate()
+    open_for_outcome = consultation.status == ConsultationStatus.CLOSED or (
+        consultation.status == ConsultationStatus.PUBLISHED and consultation.period_over_on(today)
+    )
+    context = {
+        "consultation": consultation,
+        "form": form,
+        "Outcome": Outcome,
+        "open_for_outcome": open_for_outcome,
+    }
     return render(request, "consultation/outcome.html", context)
 
 
