@@ -369,3 +369,26 @@ def test_revocation_refusals(round_2026, passed, users):
             reason="x",
             user=users["sector"],
         )
+
+
+def test_revoking_one_award_of_a_decision_revokes_its_line(round_2026, passed, users):
+    from tdkt.awards.services import award_revoke
+
+    decision = record(round_2026, [passed["duc"], passed["binh"]], users["sector"])
+    award = Award.objects.get(source_line=passed["duc"])
+    award_revoke(award=award, expected_version=award.version, revoked_on=TODAY, reason="Sai sót")
+
+    statuses = dict(
+        ProposalLine.objects.filter(award__decision=decision).values_list("pk", "status")
+    )
+    assert statuses == {passed["duc"].pk: LineStatus.REVOKED, passed["binh"].pk: LineStatus.AWARDED}
+    assert not Decision.objects.get().revoked
+    # revoking the whole decision afterwards revokes the rest
+    decisions.decision_revoke(
+        decision=decision,
+        expected_version=decision.version,
+        revoked_on=TODAY,
+        reason="Hủy",
+        user=users["sector"],
+    )
+    assert ProposalLine.objects.get(pk=passed["binh"].pk).status == LineStatus.REVOKED
