@@ -303,14 +303,19 @@ def _create_awards(decision: Decision, lines: list[ProposalLine], user) -> list[
     return bulk_create_with_history(awards, Award, default_user=user, default_change_reason=reason)
 
 
-def _notify_units(decision: Decision, lines: list[ProposalLine]) -> None:
+def _unit_officers(lines: list[ProposalLine]) -> list:
+    """The TĐKT officers of the units that proposed ``lines`` (one query)."""
     unit_ids = {line.proposal.unit_id for line in lines}
-    officers = [
+    return [
         assignment.user
         for assignment in RoleAssignment.objects.filter(
             role=Role.UNIT_OFFICER, unit_id__in=unit_ids
         ).select_related("user")
     ]
+
+
+def _notify_units(decision: Decision, lines: list[ProposalLine]) -> None:
+    officers = _unit_officers(lines)
     url = settings.TDKT_SITE_URL.rstrip("/") + reverse("awards:decision-detail", args=[decision.pk])
     subject = _("Quyết định khen thưởng số %(number)s") % {"number": decision.number}
     body = _(
@@ -473,9 +478,25 @@ def transmission_refuse(
     for item in items:
         item.outcome, item.reason = TransmissionOutcome.NOT_AWARDED, reason[:500]
     TransmissionLine.objects.bulk_update(items, ["outcome", "reason"])
-    return lines_advance(
+    done = lines_advance(
         lines=stored, action=AppraisalAction.NOT_AWARDED, user=user, comment=reason
     )
+    names = ", ".join(str(line) for line in stored[:20])
+    if len(stored) > 20:
+        names += ", …"
+    body = _(
+        "Tờ trình số %(number)s gửi %(receiver)s: cấp trên không khen thưởng %(count)s trường "
+        "hợp (%(names)s). Lý do: %(reason)s"
+    ) % {
+        "number": transmission.number,
+        "receiver": transmission.receiver,
+        "count": len(stored),
+        "names": names,
+        "reason": reason,
+    }
+    subject = _("Kết quả tờ trình số %(number)s") % {"number": transmission.number}
+    notify(users=_unit_officers(stored), subject=subject, body=body)
+    return done
 
 
 @transaction.atomic

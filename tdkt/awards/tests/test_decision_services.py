@@ -392,3 +392,21 @@ def test_revoking_one_award_of_a_decision_revokes_its_line(round_2026, passed, u
         user=users["sector"],
     )
     assert ProposalLine.objects.get(pk=passed["binh"].pk).status == LineStatus.REVOKED
+
+
+def test_units_are_told_when_the_upper_authority_does_not_award(
+    round_2026, passed, users, django_capture_on_commit_callbacks
+):
+    officer = users["hanoi_officer"]
+    officer.email = "tdkt.hanoi@example.vn"
+    officer.save()
+    transmission = transmit(round_2026, [passed["duc_tq"]], users["sector"])
+    with django_capture_on_commit_callbacks(execute=True):
+        decisions.transmission_refuse(
+            transmission=transmission,
+            lines=[passed["duc_tq"]],
+            reason="Chưa đủ 5 năm",
+            user=users["sector"],
+        )
+    assert [m.to for m in mail.outbox] == [["tdkt.hanoi@example.vn"]]
+    assert "Chưa đủ 5 năm" in mail.outbox[0].body and "Đặng Văn Đức" in mail.outbox[0].body
