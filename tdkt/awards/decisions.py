@@ -46,6 +46,7 @@ STATE_LEVEL = 2
 """``AwardType.level`` from which a code is decided above the sector (Government, President)."""
 
 EMPTY_SELECTION = "Hãy chọn ít nhất một dòng đề nghị."
+LINE_MISSING = "Không tìm thấy một số dòng đề nghị đã chọn (có thể đã bị xóa); hãy tải lại trang."
 REQUIRED = "Hãy ghi {label}."
 NUMBER_USED = "Số quyết định “{number}” đã được {authority} dùng trong năm {year}."
 TRANSMISSION_NUMBER_USED = "Số tờ trình “{number}” đã được dùng trong năm {year}."
@@ -137,7 +138,7 @@ def _lock_lines(lines, expected_versions: dict[int, int] | None) -> list[Proposa
         .order_by("pk")
     )
     if len(stored) != len(pks):
-        raise DomainError(_(EMPTY_SELECTION), field="lines")
+        raise DomainError(_(LINE_MISSING), field="lines")
     for line in stored:
         if expected_versions and expected_versions.get(line.pk, line.version) != line.version:
             raise StaleEditError(_(LINE_CHANGED).format(line=line), code="stale")

@@ -125,6 +125,8 @@ def test_a_line_decided_twice_is_refused(round_2026, passed, users):
 def test_empty_selection_state_level_and_other_round_are_refused(round_2026, passed, users):
     with pytest.raises(DomainError, match="chọn ít nhất một"):
         record(round_2026, [], users["sector"])
+    with pytest.raises(DomainError, match="Không tìm thấy một số dòng"):
+        record(round_2026, [passed["duc"].pk, 99_999_999], users["sector"])
     with pytest.raises(DomainError, match="khen thưởng cấp Nhà nước"):
         record(round_2026, [passed["duc_tq"]], users["sector"])
     from tdkt.proposals.services.rounds import RoundInput, round_create
