@@ -63,3 +63,64 @@ def decisions_workbook(decisions) -> bytes:
     output = BytesIO()
     workbook.save(output)
     return output.getvalue()
+
+
+RECIPIENT_SHEET = "DanhSach"
+RECIPIENT_HEADERS = (
+    "STT",
+    "Họ và tên, tên tập thể",
+    "Mã cán bộ",
+    "Chức vụ",
+    "Đơn vị khi khen thưởng",
+    "Mã danh hiệu",
+    "Danh hiệu, hình thức",
+    "Năm thành tích",
+    "Tiền thưởng (đồng)",
+    "Hiệu lực",
+)
+RECIPIENT_WIDTHS = (7, 32, 12, 20, 36, 12, 36, 10, 16, 24)
+
+
+def recipients_workbook(decision, awards) -> bytes:
+    """The attached list of ``decision`` (the awards given), with the money total."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = RECIPIENT_SHEET
+    sheet["A1"] = (
+        f"Danh sách kèm theo Quyết định số {decision.number} ngày "
+        f"{decision.signed_on:%d/%m/%Y} của {decision.authority}"
+    )
+    sheet["A1"].font = Font(bold=True, size=13)
+    for index, (title, width) in enumerate(
+        zip(RECIPIENT_HEADERS, RECIPIENT_WIDTHS, strict=True), start=1
+    ):
+        cell = sheet.cell(row=3, column=index, value=title)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A4"
+    total = 0
+    for number, award in enumerate(awards, start=1):
+        person = award.person
+        sheet.append(
+            [
+                number,
+                person.full_name if person else award.unit.full_name,
+                person.code if person else "",
+                person.get_position_display() if person and person.position else "",
+                award.holder_unit.full_name,
+                award.award_type.code,
+                award.award_type.name,
+                award.year,
+                int(award.money) if award.money is not None else None,
+                f"Đã hủy bỏ ngày {award.revoked_on:%d/%m/%Y}" if award.revoked else "Còn hiệu lực",
+            ]
+        )
+        sheet.cell(row=sheet.max_row, column=9).number_format = "#,##0"
+        total += int(award.money or 0)
+    sheet.append(["", "Tổng cộng", "", "", "", "", "", "", total, ""])
+    sheet.cell(row=sheet.max_row, column=2).font = Font(bold=True)
+    sheet.cell(row=sheet.max_row, column=9).number_format = "#,##0"
+    output = BytesIO()
+    workbook.save(output)
+    return output.getvalue()

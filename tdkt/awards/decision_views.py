@@ -15,7 +15,7 @@ from django_tables2 import RequestConfig
 
 from tdkt.awards import decision_selectors as selectors
 from tdkt.awards import decisions as services
-from tdkt.awards.decision_exports import decisions_workbook
+from tdkt.awards.decision_exports import decisions_workbook, recipients_workbook
 from tdkt.awards.decision_forms import (
     DecisionFilterForm,
     DecisionForm,
@@ -82,6 +82,15 @@ def decision_detail(request, pk):
         "can_manage": permissions.can_manage_rounds(request.user),
     }
     return render(request, "awards/decision_detail.html", context)
+
+
+@login_required
+def decision_recipients_export(request, pk):
+    """The attached list in scope as an Excel workbook, with the money total."""
+    decision = selectors.decision_get(user=request.user, pk=pk)
+    awards = selectors.recipients(user=request.user, decision=decision)
+    content = recipients_workbook(decision, awards)
+    return download(content, content_type=XLSX, filename=f"danh-sach-quyet-dinh-{decision.pk}.xlsx")
 
 
 def _round_from(request):

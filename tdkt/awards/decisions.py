@@ -46,6 +46,7 @@ STATE_LEVEL = 2
 """``AwardType.level`` from which a code is decided above the sector (Government, President)."""
 
 EMPTY_SELECTION = "Hãy chọn ít nhất một dòng đề nghị."
+LINE_MISSING = "Không tìm thấy một số dòng đề nghị đã chọn (có thể đã bị xóa); hãy tải lại trang."
 REQUIRED = "Hãy ghi {label}."
 NUMBER_USED = "Số quyết định “{number}” đã được {authority} dùng trong năm {year}."
 TRANSMISSION_NUMBER_USED = "Số tờ trình “{number}” đã được dùng trong năm {year}."
@@ -138,7 +139,7 @@ def _lock_lines(lines, expected_versions: dict[int, int] | None) -> list[Proposa
         .order_by("pk")
     )
     if len(stored) != len(pks):
-        raise DomainError(_(EMPTY_SELECTION), field="lines")
+        raise DomainError(_(LINE_MISSING), field="lines")
     for line in stored:
         if expected_versions and expected_versions.get(line.pk, line.version) != line.version:
             raise StaleEditError(_(LINE_CHANGED).format(line=line), code="stale")
@@ -304,14 +305,19 @@ def _create_awards(decision: Decision, lines: list[ProposalLine], user) -> list[
     return bulk_create_with_history(awards, Award, default_user=user, default_change_reason=reason)
 
 
-def _notify_units(decision: Decision, lines: list[ProposalLine]) -> None:
+def _unit_officers(lines: list[ProposalLine]) -> list:
+    """The TĐKT officers of the units that proposed ``lines`` (one query)."""
     unit_ids = {line.proposal.unit_id for line in lines}
-    officers = [
+    return [
         assignment.user
         for assignment in RoleAssignment.objects.filter(
             role=Role.UNIT_OFFICER, unit_id__in=unit_ids
         ).select_related("user")
     ]
+
+
+def _notify_units(decision: Decision, lines: list[ProposalLine]) -> None:
+    officers = _unit_officers(lines)
     url = settings.TDKT_SITE_URL.rstrip("/") + reverse("awards:decision-detail", args=[decision.pk])
     subject = _("Quyết định khen thưởng số %(number)s") % {"number": decision.number}
     body = _(
@@ -474,9 +480,25 @@ def transmission_refuse(
     for item in items:
         item.outcome, item.reason = TransmissionOutcome.NOT_AWARDED, reason[:500]
     TransmissionLine.objects.bulk_update(items, ["outcome", "reason"])
-    return lines_advance(
+    done = lines_advance(
         lines=stored, action=AppraisalAction.NOT_AWARDED, user=user, comment=reason
     )
+    names = ", ".join(str(line) for line in stored[:20])
+    if len(stored) > 20:
+        names += ", …"
+    body = _(
+        "Tờ trình số %(number)s gửi %(receiver)s: cấp trên không khen thưởng %(count)s trường "
+        "hợp (%(names)s). Lý do: %(reason)s"
+    ) % {
+        "number": transmission.number,
+        "receiver": transmission.receiver,
+        "count": len(stored),
+        "names": names,
+        "reason": reason,
+    }
+    subject = _("Kết quả tờ trình số %(number)s") % {"number": transmission.number}
+    notify(users=_unit_officers(stored), subject=subject, body=body)
+    return done
 
 
 @transaction.atomic

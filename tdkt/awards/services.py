@@ -153,4 +153,15 @@ def award_revoke(
     award.revoked, award.revoked_on, award.revocation_reason = True, revoked_on, reason[:255]
     award._change_reason = f"Hủy bỏ khen thưởng: {reason}"
     save_with_version(award, expected_version=expected_version)
+    if award.source_line_id:
+        _revoke_source_line(award, reason)
     return award
+
+
+def _revoke_source_line(award: Award, reason: str) -> None:
+    """The proposal line the award was decided on follows it to ``REVOKED``."""
+    from tdkt.proposals.models import AppraisalAction, LineStatus, ProposalLine
+    from tdkt.proposals.services.lifecycle import lines_advance
+
+    lines = list(ProposalLine.objects.filter(pk=award.source_line_id, status=LineStatus.AWARDED))
+    lines_advance(lines=lines, action=AppraisalAction.REVOKED, comment=reason)

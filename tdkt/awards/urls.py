@@ -15,6 +15,11 @@ urlpatterns += [
     path("quyet-dinh.xlsx", decision_views.decision_export, name="decision-export"),
     path("quyet-dinh/ghi/", decision_views.decision_create, name="decision-create"),
     path("quyet-dinh/<int:pk>/", decision_views.decision_detail, name="decision-detail"),
+    path(
+        "quyet-dinh/<int:pk>/danh-sach.xlsx",
+        decision_views.decision_recipients_export,
+        name="decision-recipients-export",
+    ),
     path("quyet-dinh/<int:pk>/huy-bo/", decision_views.decision_revoke, name="decision-revoke"),
     path("to-trinh/", decision_views.transmission_list, name="transmission-list"),
     path("to-trinh/lap/", decision_views.transmission_create, name="transmission-create"),

@@ -125,6 +125,8 @@ def test_a_line_decided_twice_is_refused(round_2026, passed, users):
 def test_empty_selection_state_level_and_other_round_are_refused(round_2026, passed, users):
     with pytest.raises(DomainError, match="chọn ít nhất một"):
         record(round_2026, [], users["sector"])
+    with pytest.raises(DomainError, match="Không tìm thấy một số dòng"):
+        record(round_2026, [passed["duc"].pk, 99_999_999], users["sector"])
     with pytest.raises(DomainError, match="khen thưởng cấp Nhà nước"):
         record(round_2026, [passed["duc_tq"]], users["sector"])
     from tdkt.proposals.services.rounds import RoundInput, round_create
@@ -369,3 +371,44 @@ def test_revocation_refusals(round_2026, passed, users):
             reason="x",
             user=users["sector"],
         )
+
+
+def test_revoking_one_award_of_a_decision_revokes_its_line(round_2026, passed, users):
+    from tdkt.awards.services import award_revoke
+
+    decision = record(round_2026, [passed["duc"], passed["binh"]], users["sector"])
+    award = Award.objects.get(source_line=passed["duc"])
+    award_revoke(award=award, expected_version=award.version, revoked_on=TODAY, reason="Sai sót")
+
+    statuses = dict(
+        ProposalLine.objects.filter(award__decision=decision).values_list("pk", "status")
+    )
+    assert statuses == {passed["duc"].pk: LineStatus.REVOKED, passed["binh"].pk: LineStatus.AWARDED}
+    assert not Decision.objects.get().revoked
+    # revoking the whole decision afterwards revokes the rest
+    decisions.decision_revoke(
+        decision=decision,
+        expected_version=decision.version,
+        revoked_on=TODAY,
+        reason="Hủy",
+        user=users["sector"],
+    )
+    assert ProposalLine.objects.get(pk=passed["binh"].pk).status == LineStatus.REVOKED
+
+
+def test_units_are_told_when_the_upper_authority_does_not_award(
+    round_2026, passed, users, django_capture_on_commit_callbacks
+):
+    officer = users["hanoi_officer"]
+    officer.email = "tdkt.hanoi@example.vn"
+    officer.save()
+    transmission = transmit(round_2026, [passed["duc_tq"]], users["sector"])
+    with django_capture_on_commit_callbacks(execute=True):
+        decisions.transmission_refuse(
+            transmission=transmission,
+            lines=[passed["duc_tq"]],
+            reason="Chưa đủ 5 năm",
+            user=users["sector"],
+        )
+    assert [m.to for m in mail.outbox] == [["tdkt.hanoi@example.vn"]]
+    assert "Chưa đủ 5 năm" in mail.outbox[0].body and "Đặng Văn Đức" in mail.outbox[0].body

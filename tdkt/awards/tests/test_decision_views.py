@@ -129,6 +129,7 @@ def test_a_unit_officer_sees_only_decisions_and_awards_of_their_units(
     for url in (
         reverse("awards:decision-detail", args=[hanoi_only.pk]),
         reverse("awards:decision-document", args=[hanoi_only.pk, "docx"]),
+        reverse("awards:decision-recipients-export", args=[hanoi_only.pk]),
         reverse("awards:decision-document", args=[hanoi_only.pk, "pdf"]),
         reverse("awards:decision-revoke", args=[mixed.pk]),
         reverse("awards:decision-create"),
@@ -161,6 +162,7 @@ def test_users_without_a_role_get_404_everywhere(client, round_2026, passed, use
         reverse("awards:decision-list"),
         reverse("awards:decision-export"),
         reverse("awards:decision-detail", args=[decision.pk]),
+        reverse("awards:decision-recipients-export", args=[decision.pk]),
         reverse("awards:decision-revoke", args=[decision.pk]),
         reverse("awards:decision-document", args=[decision.pk, "pdf"]),
         reverse("awards:transmission-detail", args=[transmission.pk]),
@@ -295,3 +297,16 @@ def test_proposal_pages_link_to_the_decision_flow(client, round_2026, passed, us
         reverse("proposals:round-detail", args=[round_2026.pk])
     ).content.decode()
     assert reverse("awards:decision-create") not in round_page
+
+
+def test_the_attached_list_in_excel_is_scoped_with_its_total(client, round_2026, passed, users):
+    decision = _decide(
+        round_2026, [passed["duc"], passed["binh"], passed["cuong"]], users["sector"]
+    )
+    client.force_login(users["hanoi_officer"])
+    response = client.get(reverse("awards:decision-recipients-export", args=[decision.pk]))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = [r for r in sheet.iter_rows(min_row=4, values_only=True)]
+    assert "1/QĐ-VKSTC" in sheet["A1"].value
+    assert sorted(r[1] for r in rows[:-1]) == ["Trần Thị Bình", "Đặng Văn Đức"]
+    assert rows[-1][1] == "Tổng cộng" and rows[-1][8] == 2_530_000 + 759_000
