@@ -169,15 +169,14 @@ def dashboard(request):
     """The leader dashboard of the user's reach."""
     board = dashboard_for(user=request.user, today=timezone.localdate())
     award_params = {"year_from": board.award_year - 1, "year_to": board.award_year}
-    line_params = {"year_from": board.proposal_year - 1, "year_to": board.proposal_year}
 
     def figure(f, year):
-        params = award_params if f.target == AWARDS else line_params
-        drill = None if f.drill is None else {**f.drill, "year": year}
-        if f.target == LINES and drill is not None:
-            params = {"year_from": year, "year_to": year}
-            drill.pop("year")
-        return drill_url(f.target, params, drill)
+        """Awards of ``year`` within the two years shown; lines of the rounds of ``year``."""
+        if f.drill is None:
+            return None
+        if f.target == LINES:
+            return drill_url(LINES, {"year_from": year, "year_to": year}, f.drill)
+        return drill_url(AWARDS, award_params, {**f.drill, "year": year})
 
     def rows(figures, year):
         return [
