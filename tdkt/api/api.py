@@ -43,6 +43,9 @@ _FIELD_NAMES = {
     "pk": "mã định danh",
     "unit": "đơn vị",
     "gender": "giới tính",
+    "year": "năm",
+    "year_from": "từ năm",
+    "year_to": "đến năm",
 }
 
 

@@ -161,6 +161,10 @@ class Award(VersionedModel):
         verbose_name = _("khen thưởng")
         verbose_name_plural = _("khen thưởng")
         ordering = ["-year", "award_type__sort_order"]
+        indexes = [
+            # statistics and official forms count a period's awards by holding unit
+            models.Index(fields=["year", "holder_unit"], name="award_year_holder"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=(Q(person__isnull=False) & Q(unit__isnull=True))

@@ -1,6 +1,6 @@
 """Benchmark: the statistics pages and the leader dashboard on the database as it is.
 
-    uv run --frozen python bench/statistics.py [--requests 10] [--user tdkt.nganh]
+    uv run --frozen python bench/statistics_pages.py [--requests 10] [--user tdkt.nganh]
                                                [--small-user tdkt.hanoi] [--year 2025]
 
 Uses the configured database (``TDKT_VAR_DIR`` or ``DATABASE_URL``, so PostgreSQL too); run
@@ -14,20 +14,13 @@ queries: the count does not grow with the rows. The target is 500 ms per page.
 """
 
 import argparse
-import importlib.util
+import statistics
 import sys
+import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-# This file's name shadows the standard library's ``statistics`` (which Django's SQLite backend
-# imports) when its folder is on the path: take the folder off and load the sibling by path.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
-import statistics  # noqa: E402  (the standard library's, now that the folder is off the path)
-import time  # noqa: E402
-
-_spec = importlib.util.spec_from_file_location("bench_pages", HERE / "pages.py")
-pages = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(pages)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import pages  # noqa: E402  (sibling module of this script)
 
 TARGET_MS = 500
 
