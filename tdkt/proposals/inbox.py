@@ -58,8 +58,7 @@ def appraisal_tasks(user, today) -> list[Task]:
     return [
         Task(
             group=APPRAISAL,
-            title=_("%(count)d dòng chờ thẩm định – %(round)s")
-            % {"count": row["count"], "round": row["proposal__round__name"]},
+            title=_("Dòng chờ thẩm định – %(round)s") % {"round": row["proposal__round__name"]},
             url=f"{url}?{urlencode({'round': row['proposal__round_id']})}",
             count=row["count"],
             due=row["proposal__round__appraisal_deadline"],
@@ -90,9 +89,8 @@ def unit_tasks(user, today) -> list[Task]:
         tasks.append(
             Task(
                 group=PROPOSALS,
-                title=_("%(count)d dòng bị trả lại để bổ sung – %(unit)s, %(round)s")
+                title=_("Dòng bị trả lại để bổ sung – %(unit)s, %(round)s")
                 % {
-                    "count": row["count"],
                     "unit": row["proposal__unit__short_name"],
                     "round": row["proposal__round__name"],
                 },
