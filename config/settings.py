@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "tdkt.emulation",
     "tdkt.scoring",
     "tdkt.proposals",
+    "tdkt.council",
+    "tdkt.consultation",
     "tdkt.documents",
     "tdkt.reports",
     "tdkt.imports",

@@ -32,3 +32,23 @@ ACTIONS_BY_ROLE: dict[str, frozenset[str]] = {
 
 SELF_ACTIONS: frozenset[str] = frozenset({VIEW})
 """Actions any user linked to a person may take on that person's own record."""
+
+
+def roles_granting(action: str) -> list[str]:
+    """The roles whose holders may take ``action`` over their subtree."""
+    return [role for role, actions in ACTIONS_BY_ROLE.items() if action in actions]
+
+
+def users_who_may(action: str, unit):
+    """Active users holding a role that grants ``action`` at ``unit`` or one of its ancestors
+    (the people a task or notification about ``unit`` is for), in one query. Superusers are
+    not included unless they hold such a role."""
+    from tdkt.accounts.models import User
+
+    parts = [part for part in unit.path.split("/") if part]
+    prefixes = ["/" + "/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
+    return User.objects.filter(
+        is_active=True,
+        roles__role__in=roles_granting(action),
+        roles__unit__path__in=prefixes,
+    ).distinct()

@@ -93,12 +93,17 @@ def on_domain_error(request, exc: DomainError):
 
 def _register() -> None:
     from tdkt.accounts.api import router as accounts_router
+    from tdkt.awards.api import router as decisions_router
+    from tdkt.consultation.api import router as consultation_router
+    from tdkt.council.api import router as council_router
     from tdkt.documents.certificates.api import router as certificates_router
     from tdkt.emulation.api import router as emulation_router
     from tdkt.org.api import router as org_router
     from tdkt.people.api import router as people_router
     from tdkt.proposals.api import router as proposals_router
     from tdkt.reports.api import router as reports_router
+    from tdkt.reports.official_forms.api import router as official_forms_router
+    from tdkt.reports.statistics.api import router as statistics_router
     from tdkt.rules.api import router as rules_router
     from tdkt.scoring.api import router as scoring_router
 
@@ -109,8 +114,13 @@ def _register() -> None:
     api.add_router("/emulation", emulation_router)
     api.add_router("/scoring", scoring_router)
     api.add_router("/proposals", proposals_router)
+    api.add_router("/council", council_router)
     api.add_router("/records", reports_router)
+    api.add_router("/decisions", decisions_router)
+    api.add_router("/consultations", consultation_router)
     api.add_router("/certificates", certificates_router)
+    api.add_router("/statistics", statistics_router)
+    api.add_router("/official-forms", official_forms_router)
 
 
 _register()

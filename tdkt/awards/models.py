@@ -171,3 +171,84 @@ class Award(VersionedModel):
 
     def __str__(self) -> str:
         return f"{self.award_type.code} {self.year}"
+
+
+class Transmission(VersionedModel):
+    """A submission upward (*tờ trình lên cấp trên*) of passed lines of state-level codes: the
+    sector's number and date, and the authority that receives it (the Prime Minister, the
+    President…). Its lines wait there (``TRANSMITTED``) until the result is recorded for each:
+    awarded by an upper decision, or not awarded with the reason given."""
+
+    number = models.CharField(_("số tờ trình"), max_length=60)
+    sent_on = models.DateField(_("ngày trình"))
+    receiver = models.CharField(_("cơ quan nhận"), max_length=200)
+    summary = models.CharField(_("trích yếu"), max_length=500, blank=True)
+    issuer_unit = models.ForeignKey(
+        "org.Unit",
+        verbose_name=_("đơn vị trình"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    round = models.ForeignKey(
+        "proposals.ProposalRound",
+        verbose_name=_("đợt đề nghị"),
+        on_delete=models.PROTECT,
+        related_name="transmissions",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    objects = ScopedQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    scope_unit_field = "issuer_unit"
+
+    class Meta:
+        verbose_name = _("tờ trình lên cấp trên")
+        verbose_name_plural = _("tờ trình lên cấp trên")
+        ordering = ["-sent_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.number} ngày {self.sent_on:%d/%m/%Y}"
+
+
+class TransmissionOutcome(models.TextChoices):
+    PENDING = "PENDING", _("Chờ kết quả")
+    AWARDED = "AWARDED", _("Được khen thưởng")
+    NOT_AWARDED = "NOT_AWARDED", _("Không khen thưởng")
+
+
+class TransmissionLine(models.Model):
+    """One line sent upward by a transmission, and what came back for it."""
+
+    transmission = models.ForeignKey(Transmission, on_delete=models.CASCADE, related_name="items")
+    line = models.OneToOneField(
+        "proposals.ProposalLine",
+        verbose_name=_("dòng đề nghị"),
+        on_delete=models.PROTECT,
+        related_name="transmission_item",
+    )
+    outcome = models.CharField(
+        _("kết quả"),
+        max_length=12,
+        choices=TransmissionOutcome.choices,
+        default=TransmissionOutcome.PENDING,
+    )
+    reason = models.CharField(_("lý do không khen thưởng"), max_length=500, blank=True)
+    decision = models.ForeignKey(
+        Decision,
+        verbose_name=_("quyết định của cấp trên"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("dòng của tờ trình")
+        verbose_name_plural = _("dòng của tờ trình")
+        ordering = ["transmission", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.transmission_id}/{self.line_id}"

@@ -33,11 +33,18 @@ def changes_of(model, records) -> list[Change]:
         if previous is not None and record.history_type == "~":
             for change in record.diff_against(previous).changes:
                 field = model._meta.get_field(change.field)
-                diffs.append([field, change.old, change.new])
+                old, new = change.old, change.new
+                if field.many_to_many:
+                    # tracked m2m fields diff as lists of through rows: keep the target ids
+                    target = field.m2m_reverse_field_name()
+                    old = tuple(sorted(row[target] for row in old or ()))
+                    new = tuple(sorted(row[target] for row in new or ()))
+                    ids = set(old) | set(new)
+                else:
+                    ids = {old, new} - {None}
+                diffs.append([field, old, new])
                 if field.is_relation:
-                    references.setdefault(field.related_model, set()).update(
-                        {change.old, change.new} - {None}
-                    )
+                    references.setdefault(field.related_model, set()).update(ids)
         out.append(
             Change(
                 when=record.history_date,
@@ -59,6 +66,13 @@ def changes_of(model, records) -> list[Change]:
 
 
 def _readable(field, old, new, names) -> tuple[str, object, object]:
+    if field.many_to_many:
+        lookup = names.get(field.related_model, {})
+        return (
+            str(field.verbose_name),
+            ", ".join(str(lookup.get(pk, pk)) for pk in old),
+            ", ".join(str(lookup.get(pk, pk)) for pk in new),
+        )
     if field.is_relation:
         lookup = names.get(field.related_model, {})
         return (str(field.verbose_name), lookup.get(old, old), lookup.get(new, new))

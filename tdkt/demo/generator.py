@@ -16,7 +16,11 @@ from dataclasses import dataclass, field
 from django.db import connection
 
 from tdkt.demo.accounts import create_demo_accounts
+from tdkt.demo.advanced_models import write_advanced_models
 from tdkt.demo.awards import plan_awards
+from tdkt.demo.consultation import write_consultation
+from tdkt.demo.council_demo import write_council
+from tdkt.demo.decisions_flow import write_decisions_flow
 from tdkt.demo.emulation import write_emulation
 from tdkt.demo.facts import FactsBuilder
 from tdkt.demo.org_writer import write_events, write_units
@@ -93,8 +97,13 @@ def generate(
         report.counts.update(write_scoring(rng))
     with clock.phase("Đợt đề nghị, đề nghị khen thưởng và hồ sơ"), clock.writing():
         report.counts.update(write_proposals(rng))
+        report.counts.update(write_consultation(rng))
     with clock.phase("Tài khoản mẫu"), clock.writing():
         report.counts["accounts_created"] += create_demo_accounts()
+        report.counts.update(write_council(rng))
+        report.counts.update(write_decisions_flow(rng))
+    with clock.phase("Điển hình tiên tiến"), clock.writing():
+        report.counts.update(write_advanced_models(rng))
     return report
 
 

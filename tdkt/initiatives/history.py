@@ -1,8 +1,8 @@
 """The change history of an initiative: status, decision and content changes, who and why.
 
-``core.history.changes_of`` cannot diff the tracked author list (a list of rows), so the
-initiative's own fields are diffed here with the author list left out; author changes are told
-apart by the reason recorded with each save.
+The initiative's own fields are diffed here with the tracked author list left out (an author
+row carries a share, which ``core.history.changes_of`` would reduce to the names); author
+changes are told apart by the reason recorded with each save.
 """
 
 from django.utils.translation import gettext as _

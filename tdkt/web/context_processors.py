@@ -1,8 +1,12 @@
-"""Template context shared by every page: the navigation for the current user."""
+"""Template context shared by every page: the navigation for the current user.
 
-from dataclasses import dataclass
+The menu is a few entries and groups; a group opens a dropdown of entries. An entry is shown
+only to users whose roles grant its action somewhere; a group with no entry left is hidden.
+"""
 
-from django.urls import reverse
+from dataclasses import dataclass, field
+
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.accounts.scope import reach_of
@@ -14,22 +18,83 @@ class NavItem:
     url: str
     icon: str
     active: bool
+    children: list["NavItem"] = field(default_factory=list)
 
 
-_ITEMS = [
-    # label, url name, icon, action needed (None: any logged-in user)
+# label, url name, icon, action needed (None: any logged-in user)
+_ENTRY = tuple[str, str, str, str | None]
+_MENU: list[_ENTRY | tuple[str, str, list[_ENTRY]]] = [
     (_("Tổng quan"), "web:home", "speedometer2", None),
     (_("Đơn vị"), "org:tree", "diagram-3", "view"),
     (_("Cán bộ"), "people:list", "people", "view"),
-    (_("Rà soát"), "eligibility:sweep", "funnel", "view"),
-    (_("Thi đua"), "emulation:cluster-list", "flag", "view"),
-    (_("Chấm điểm"), "scoring:index", "clipboard-check", "view"),
-    (_("Đề nghị"), "proposals:round-list", "send-check", "view"),
-    (_("Sáng kiến"), "initiatives:list", "lightbulb", "view"),
-    (_("Danh mục"), "catalog:award-types", "award", "view"),
-    (_("Quy tắc"), "rules:index", "journal-check", "view"),
-    (_("Nhập dữ liệu"), "imports:upload", "upload", "import"),
+    (
+        _("Thi đua"),
+        "flag",
+        [
+            (_("Cụm, khối thi đua"), "emulation:cluster-list", "grid-3x3-gap", "view"),
+            (_("Phong trào thi đua"), "emulation:movement-list", "megaphone", "view"),
+            (_("Đăng ký thi đua"), "emulation:registration-list", "pencil-square", "view"),
+            (_("Chấm điểm, xếp hạng"), "scoring:index", "clipboard-check", "view"),
+        ],
+    ),
+    (
+        _("Khen thưởng"),
+        "send-check",
+        [
+            (_("Rà soát điều kiện"), "eligibility:sweep", "funnel", "view"),
+            (_("Đợt đề nghị"), "proposals:round-list", "send-check", "view"),
+            (_("Đề nghị của đơn vị"), "proposals:proposal-list", "folder2-open", "view"),
+            (_("Thẩm định"), "proposals:appraisal-queue", "search", "change_catalog"),
+            (_("Hội đồng, phiên họp"), "council:council-list", "people-fill", "view"),
+            (_("Lấy ý kiến nhân dân"), "consultation:list", "megaphone", "change_catalog"),
+            (_("Quyết định khen thưởng"), "awards:decision-list", "file-earmark-check", "view"),
+            (_("Tờ trình cấp trên"), "awards:transmission-list", "send", "change_catalog"),
+            (_("In bằng khen, giấy khen"), "certificates:decisions", "printer", "view"),
+            (_("Sáng kiến"), "initiatives:list", "lightbulb", "view"),
+        ],
+    ),
+    (
+        _("Báo cáo"),
+        "bar-chart",
+        [
+            (_("Bảng điều hành"), "statistics:dashboard", "speedometer", "view"),
+            (_("Thống kê"), "statistics:index", "bar-chart", "view"),
+            (
+                _("Biểu mẫu thống kê (BNV)"),
+                "official_forms:index",
+                "file-earmark-spreadsheet",
+                "view",
+            ),
+            (_("Điển hình tiên tiến"), "advanced_models:list", "star", "view"),
+            (_("Xuất quyết định (JSON, CSV)"), "reports:decisions-export", "filetype-json", "view"),
+        ],
+    ),
+    (
+        _("Danh mục"),
+        "award",
+        [
+            (_("Danh hiệu, hình thức"), "catalog:award-types", "award", "view"),
+            (_("Văn bản pháp lý"), "catalog:documents", "journal-text", "view"),
+            (_("Quy tắc xét"), "rules:index", "journal-check", "view"),
+            (_("Mẫu văn bản"), "documents:list", "file-earmark-word", "change_catalog"),
+            (_("Mẫu phôi bằng khen"), "certificates:forms", "layout-text-window", "change_catalog"),
+            (_("Ngày nghỉ lễ, Tết"), "web:holidays", "calendar-event", "view"),
+            (_("Nhập dữ liệu"), "imports:upload", "upload", "import"),
+        ],
+    ),
 ]
+
+
+def _entry(reach, current: str, entry: _ENTRY) -> NavItem | None:
+    label, name, icon, action = entry
+    if action and not reach.allows_anywhere(action):
+        return None
+    try:
+        url = reverse(name)
+    except NoReverseMatch:  # an app not installed in this deployment
+        return None
+    active = current == url if url == "/" else current.startswith(url)
+    return NavItem(str(label), url, icon, active)
 
 
 def navigation(request):
@@ -39,10 +104,15 @@ def navigation(request):
     reach = reach_of(user)
     current = request.path
     items = []
-    for label, name, icon, action in _ITEMS:
-        if action and not reach.allows_anywhere(action):
-            continue
-        url = reverse(name)
-        active = current == url if url == "/" else current.startswith(url)
-        items.append(NavItem(str(label), url, icon, active))
+    for spec in _MENU:
+        if isinstance(spec[2], list):
+            label, icon, entries = spec
+            children = [c for c in (_entry(reach, current, e) for e in entries) if c]
+            if children:
+                active = any(c.active for c in children)
+                items.append(NavItem(str(label), children[0].url, icon, active, children))
+        else:
+            item = _entry(reach, current, spec)
+            if item:
+                items.append(item)
     return {"nav_items": items, "reach": reach}

@@ -28,6 +28,8 @@ class Task:
     count: int = 1
     due: date | None = None
     days_left: int | None = None
+    working_days: bool = False
+    """Whether ``days_left`` counts working days (else calendar days)."""
 
     @property
     def overdue(self) -> bool:

@@ -223,3 +223,13 @@ def test_proposal_api_matrix(client, proposal_objects, users, template, inside, 
     response = client.get(url)
     assert response.status_code == 404
     assert response.json() == {"detail": "Không tìm thấy."}
+
+
+@pytest.mark.django_db
+def test_users_who_may_act_on_a_unit_are_those_holding_the_role_above_it(org, users):
+    from tdkt.accounts.permissions import CHANGE_CATALOG, CHANGE_PEOPLE, users_who_may
+
+    officers = set(users_who_may(CHANGE_PEOPLE, org.hanoi))
+    assert users["hanoi_officer"] in officers and users["sector"] in officers
+    assert users["phu_tho_officer"] not in officers and users["hanoi_leader"] not in officers
+    assert set(users_who_may(CHANGE_CATALOG, org.hanoi)) == {users["sector"]}

@@ -31,19 +31,24 @@ def test_a_transition_to_an_unknown_state_is_a_programming_error():
         Workflow("bad", Light, [Transition("GO", Light.RED, "BLUE", "đi")])
 
 
-@pytest.mark.django_db(transaction=True)
-def test_notification_is_sent_after_commit_and_not_after_rollback(users):
+@pytest.mark.django_db
+def test_notification_is_sent_after_commit_and_not_after_rollback(
+    users, django_capture_on_commit_callbacks
+):
     officer = users["sector"]
     officer.email = "canbo@example.vn"
     officer.save()
-    with transaction.atomic():
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
         notify(users=[officer], subject="Có việc mới", body="Xem hộp việc.")
         assert mail.outbox == []
+    assert len(callbacks) == 1
     assert [m.to for m in mail.outbox] == [["canbo@example.vn"]]
-    try:
-        with transaction.atomic():
-            notify(users=[officer], subject="Không gửi", body="…")
-            raise RuntimeError
-    except RuntimeError:
-        pass
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        try:
+            with transaction.atomic():
+                notify(users=[officer], subject="Không gửi", body="…")
+                raise RuntimeError
+        except RuntimeError:
+            pass
+    assert callbacks == []
     assert len(mail.outbox) == 1

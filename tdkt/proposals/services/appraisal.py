@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from tdkt.core.concurrency import STALE_EDIT, save_with_version
 from tdkt.core.errors import DomainError, StaleEditError
 from tdkt.core.workdays import working_days_between
-from tdkt.proposals import permissions
+from tdkt.proposals import notifications, permissions
 from tdkt.proposals.models import (
     AppraisalAction,
     LineAppraisal,
@@ -94,6 +94,8 @@ def line_appraise(
     if comment:
         text = f"{text} – {comment}"
     _record(stored, decision, comment, user, text)
+    if decision == AppraisalAction.RETURNED:
+        notifications.line_returned(stored, comment)
     return stored
 
 

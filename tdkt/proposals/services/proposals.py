@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from tdkt.catalog.models import SubjectKind
 from tdkt.core.concurrency import save_with_version
 from tdkt.core.errors import DomainError
-from tdkt.proposals import permissions
+from tdkt.proposals import notifications, permissions
 from tdkt.proposals.models import (
     CLOSED_NEGATIVE,
     LineStatus,
@@ -282,4 +282,5 @@ def proposal_submit(
     save_with_version(locked, expected_version=expected_version)
     ProposalLine.objects.filter(proposal=locked).update(status=LineStatus.SUBMITTED)
     _event(locked, _("Nộp đề nghị (%(n)s dòng)") % {"n": len(lines)}, user)
+    notifications.proposal_submitted(locked, len(lines))
     return locked, True

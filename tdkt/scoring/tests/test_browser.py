@@ -53,7 +53,7 @@ def _self_score(page, base, cluster, unit, value: str, *, shot: str | None = Non
     page.wait_for_selector("text=Đã nộp phiếu tự chấm điểm.")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_cluster_walks_through_its_year(browser_page, live_server, org, users):
     from tdkt.accounts.models import Role
     from tdkt.emulation.services.covenants import TargetInput, covenant_save

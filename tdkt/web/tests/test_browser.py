@@ -19,7 +19,7 @@ def _shot(page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_officer_finds_a_person_without_diacritics(browser_page, live_server, org, people, users):
     from tdkt.testing import PASSWORD
 
@@ -55,7 +55,7 @@ def test_officer_finds_a_person_without_diacritics(browser_page, live_server, or
     assert page.foreign_requests() == []
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_officer_checks_eligibility_and_runs_a_sweep(
     browser_page, live_server, org, people, users, tmp_path
 ):

@@ -1,0 +1,116 @@
+"""Benchmark: the statistics pages and the leader dashboard on the database as it is.
+
+    uv run --frozen python bench/statistics.py [--requests 10] [--user tdkt.nganh]
+                                               [--small-user tdkt.hanoi] [--year 2025]
+
+Uses the configured database (``TDKT_VAR_DIR`` or ``DATABASE_URL``, so PostgreSQL too); run
+``demo_data`` first (full scale: 16,000 persons, ten years). With the Django test client, as
+``--user`` (default the sector officer, who reaches the whole sector), it prints the median and
+the 95th percentile over ``--requests`` GETs after a warm-up, and the SQL queries of one
+request, for: the statistics page for one year, the same for ten years, its Excel export for
+ten years, a drill-down list (ten years of one code), the leader dashboard and the statistics
+API for ten years. The same pages as ``--small-user`` (one province) must run the same number of
+queries: the count does not grow with the rows. The target is 500 ms per page.
+"""
+
+import argparse
+import importlib.util
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+# This file's name shadows the standard library's ``statistics`` (which Django's SQLite backend
+# imports) when its folder is on the path: take the folder off and load the sibling by path.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
+import statistics  # noqa: E402  (the standard library's, now that the folder is off the path)
+import time  # noqa: E402
+
+_spec = importlib.util.spec_from_file_location("bench_pages", HERE / "pages.py")
+pages = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(pages)
+
+TARGET_MS = 500
+
+
+def urls(year: int) -> list[tuple[str, str]]:
+    from django.urls import reverse
+
+    index = reverse("statistics:index")
+    ten = f"year_from={year - 9}&year_to={year}"
+    return [
+        (f"statistics page, {year}", f"{index}?year_from={year}&year_to={year}"),
+        (f"statistics page, {year - 9}–{year}", f"{index}?{ten}"),
+        (f"statistics Excel, {year - 9}–{year}", f"{index}?{ten}&format=xlsx"),
+        (f"drill-down: LĐTT {year - 9}–{year}", f"{reverse('statistics:awards')}?{ten}&code=LDTT"),
+        ("leader dashboard", reverse("statistics:dashboard")),
+        (f"API statistics, {year - 9}–{year}", f"/api/v1/statistics/?{ten}"),
+    ]
+
+
+def measure(client, url: str, requests: int) -> dict:
+    """``pages.measure`` plus the median CPU time of this process per request: SQLite runs
+    in-process, so on a loaded shared machine the CPU time says what the page costs and the
+    wall time what it cost today."""
+    result = pages.measure(client, url, 1)
+    walls, cpus = [], []
+    for _ in range(requests):
+        wall, cpu = time.perf_counter(), time.process_time()
+        client.get(url)
+        cpus.append(time.process_time() - cpu)
+        walls.append(time.perf_counter() - wall)
+    result.update(
+        median=statistics.median(walls),
+        p95=pages.percentile(walls, 0.95),
+        cpu=statistics.median(cpus),
+    )
+    return result
+
+
+def run(username: str, requests: int, year: int) -> dict[str, dict]:
+    from django.test import Client
+
+    from tdkt.accounts.models import User
+
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        print(f"No user {username}: run manage.py demo_data first.")
+        return {}
+    client = Client()
+    client.force_login(user)
+    print(f"As {username}, {requests} requests per page after {pages.WARM_UP} warm-up:")
+    results = {}
+    for label, url in urls(year):
+        result = measure(client, url, requests)
+        results[label] = result
+        verdict = "ok" if result["median"] * 1000 <= TARGET_MS else f"over {TARGET_MS} ms"
+        print(
+            f"  {pages._line(f'{label} [{url}]', result)}, CPU {result['cpu'] * 1000:.0f} ms"
+            f" – {verdict}"
+        )
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=10)
+    parser.add_argument("--user", default="tdkt.nganh")
+    parser.add_argument("--small-user", default="tdkt.hanoi")
+    parser.add_argument("--year", type=int, default=2025)
+    arguments = parser.parse_args()
+    pages.setup_django()
+    from django.conf import settings
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    print(f"Database: {connection.vendor}")
+    large = run(arguments.user, arguments.requests, arguments.year)
+    small = run(arguments.small_user, max(3, arguments.requests // 3), arguments.year)
+    for label, result in large.items():
+        if label in small and small[label]["queries"] != result["queries"]:
+            print(f"  queries differ for {label}: {result['queries']} vs {small[label]['queries']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+"""E-mails that proposal services send (after commit, see ``core.notify``)."""
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from tdkt.accounts.permissions import CHANGE_CATALOG, CHANGE_PEOPLE, roles_granting, users_who_may
+from tdkt.core.notify import notify
+
+
+def _link(name: str, pk: int) -> str:
+    return settings.TDKT_SITE_URL.rstrip("/") + reverse(name, args=[pk])
+
+
+def proposal_submitted(proposal, line_count: int) -> None:
+    """Tell the sector officers that a unit submitted its proposal."""
+    values = {"unit": proposal.unit.short_name, "round": proposal.round.name, "n": line_count}
+    notify(
+        users=users_who_may(CHANGE_CATALOG, proposal.unit),
+        subject=_("[TĐKT] %(unit)s đã nộp đề nghị – %(round)s") % values,
+        body=_(
+            "Đơn vị %(unit)s đã nộp đề nghị khen thưởng (%(n)s dòng) trong đợt “%(round)s”.\n"
+            "Thẩm định tại: %(url)s"
+        )
+        % {**values, "url": _link("proposals:proposal-detail", proposal.pk)},
+    )
+
+
+def line_returned(line, comment: str) -> None:
+    """Tell the unit's TĐKT officers that a line came back for correction, and why."""
+    unit = line.proposal.unit
+    officers = users_who_may(CHANGE_PEOPLE, unit).exclude(
+        roles__role__in=roles_granting(CHANGE_CATALOG)
+    )
+    values = {"line": str(line), "round": line.proposal.round.name}
+    notify(
+        users=officers,
+        subject=_("[TĐKT] Dòng đề nghị bị trả lại để bổ sung: %(line)s") % values,
+        body=_(
+            "Dòng đề nghị %(line)s (đợt “%(round)s”) được trả lại để bổ sung.\n"
+            "Nội dung cần bổ sung: %(comment)s\nMở dòng đề nghị: %(url)s"
+        )
+        % {**values, "comment": comment, "url": _link("proposals:line-detail", line.pk)},
+    )

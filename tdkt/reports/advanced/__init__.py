@@ -1,0 +1,1 @@
+"""Advanced models (*điển hình tiên tiến*): services, selectors, forms, pages, public page."""
