@@ -134,12 +134,17 @@ def _new_token() -> str:
 def certificates_issue(*, awards: Sequence, forms: dict[str, CertificateForm], user) -> dict:
     """The certificate of every award in ``awards``, giving a serial to those that have none.
 
-    Awards must carry ``award_type``; revoked awards are refused. A fixed number of queries
+    Awards must carry ``award_type`` and ``decision``; revoked awards and awards of a revoked
+    decision are refused. A fixed number of queries
     per prefix and year, whatever the number of awards. Returns ``{award_id: Certificate}``.
     """
-    for award in awards:
-        if award.revoked:
-            raise DomainError(_(AWARD_REVOKED), code=AWARD_REVOKED)
+    from tdkt.awards.models import Decision
+
+    if any(award.revoked for award in awards):
+        raise DomainError(_(AWARD_REVOKED), code=AWARD_REVOKED)
+    decision_ids = {award.decision_id for award in awards if award.decision_id}
+    if decision_ids and Decision.objects.filter(pk__in=decision_ids, revoked=True).exists():
+        raise DomainError(_(DECISION_REVOKED), code=DECISION_REVOKED)
     wanted = defaultdict(list)
     for award in awards:
         form = form_for(award, forms)

@@ -186,3 +186,27 @@ def test_batches_join_into_one_pdf_with_every_page(decision, users):
 )
 def test_dates_are_written_as_decree_30_asks(day, text):
     assert vietnamese_date(day) == text
+
+
+def test_an_imported_award_without_a_decision_row_prints_from_its_own_fields(people, users):
+    from tdkt.awards.services import award_record
+    from tdkt.catalog.models import AwardType
+
+    award = award_record(
+        award_type=AwardType.objects.get(code="GK"),
+        year=2023,
+        decision_number="12/QĐ-VKS",
+        decision_date=dt.date(2024, 1, 8),
+        person=people["hanoi_division"],
+        signer="Lê Thị Ký",
+        reason="Nhập lịch sử",
+    )
+    forms = services.forms_by_code()
+    certificate = services.certificates_issue(awards=[award], forms=forms, user=users["sector"])
+
+    page = page_for(award, certificate[award.pk], services.form_for(award, forms))
+    text = pdf_text(render_certificates([page]))
+
+    assert "Bà Trần Thị Bình" in text and "Lê Thị Ký" in text
+    assert "ngày 08 tháng 01 năm 2024" in text and "năm 2023" in text
+    assert certificate[award.pk].serial == "GK-2024-000001"

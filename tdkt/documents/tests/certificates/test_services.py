@@ -330,3 +330,13 @@ def test_the_officer_is_told_by_mail_when_the_job_ends(
     assert mail.to == ["nganh@example.vn"] and "123/QĐ-VKSTC" in mail.subject
     assert "3 trang" in mail.body
     assert f"https://tdkt.example.vn/bang-khen/quyet-dinh/{decision.pk}/" in mail.body
+
+
+def test_an_award_of_a_revoked_decision_gets_no_certificate(decision, users):
+    decision.revoked, decision.revoked_on = True, dt.date(2026, 1, 5)
+    decision.save()
+
+    with pytest.raises(DomainError) as error:
+        _issue(decision.granted[:1], users["sector"])
+
+    assert error.value.code == services.DECISION_REVOKED

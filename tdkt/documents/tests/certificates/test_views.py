@@ -334,3 +334,11 @@ def test_pages_cost_the_same_queries_for_few_and_many_recipients(client, org, us
     token = Certificate.objects.first().token
     client.logout()
     assert _count(client, reverse("certificates:verify", args=[token])) <= 2
+
+
+def test_the_decision_page_of_the_register_links_to_its_certificates(client, decision, users):
+    client.force_login(users["sector"])
+
+    html = client.get(reverse("awards:decision-detail", args=[decision.pk])).content.decode()
+
+    assert reverse("certificates:decision", args=[decision.pk]) in html
