@@ -61,11 +61,28 @@ def _setup(org, people, users):
     from tdkt.catalog.models import AwardType
     from tdkt.council.models import MemberRole
     from tdkt.council.services.councils import CouncilInput, council_create, member_add
+    from tdkt.initiatives.models import Initiative
+    from tdkt.people import services as people_services
     from tdkt.proposals.services import proposals
     from tdkt.proposals.services.rounds import round_create
     from tdkt.proposals.tests.conftest import complete_dossier, round_input
     from tdkt.testing import make_user
 
+    # Đức's record meets the code: two years "hoàn thành xuất sắc nhiệm vụ" and two initiatives
+    # recognised at the base level in those years, used for no other award.
+    for year in (2025, 2026):
+        people_services.rating_set(
+            person=people["duc"], year=year, rating="HTXSNV", reason="Kết quả"
+        )
+        initiative = Initiative.objects.create(
+            status="RECOGNISED",
+            title=f"Sáng kiến kiểm sát năm {year}",
+            unit=org.hanoi,
+            year=year,
+            recognised_on=dt.date(year, 10, 1),
+            effect_scope="CO_SO",
+        )
+        initiative.authors.add(people["duc"])
     round_ = round_create(
         data=round_input(award_types=list(AwardType.objects.filter(code=CODE))),
         user=users["sector"],
@@ -119,6 +136,8 @@ def test_one_line_from_the_unit_to_a_printed_certificate(
         # 1. The unit's officer submits the proposal.
         _login(page, base, "tdkt.hanoi")
         page.goto(f"{base}/de-nghi/{proposal.pk}/")
+        verdict = page.inner_text("#line-table")
+        assert "Đủ điều kiện" in verdict and "Không đủ điều kiện" not in verdict
         _shot(page, "01-proposal")
         page.click("text=Nộp đề nghị")
         page.click("form button:has-text('Nộp đề nghị')")
