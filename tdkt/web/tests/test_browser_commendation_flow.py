@@ -226,7 +226,8 @@ def test_one_line_from_the_unit_to_a_printed_certificate(
                 texts.append(" | ".join(cell.text for cell in row.cells))
         minutes_text = "\n".join(texts)
         assert "Đặng Văn Đức" in minutes_text
-        assert "2/3" in minutes_text
+        assert "2/3 = 66,7% > 50% tổng số thành viên" in cells[7]
+        assert "2/3 = 66,7% > 50% tổng số thành viên" in minutes_text
         page.goto(f"{base}/de-nghi/dong/{line.pk}/")
         assert "Hội đồng thống nhất đề nghị" in _text(page)
         assert ProposalLine.objects.get(pk=line.pk).status == LineStatus.PASSED
