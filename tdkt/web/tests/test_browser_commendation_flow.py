@@ -268,6 +268,10 @@ def test_one_line_from_the_unit_to_a_printed_certificate(
         assert response.headers["content-type"] == "application/pdf"
         pdf = tmp_path / "bang-khen.pdf"
         pdf.write_bytes(response.body())
+        # The recipient's own "In" button gives the single certificate, with the same serial.
+        single = page.locator("main table a", has_text="In").first.get_attribute("href")
+        single_pdf = tmp_path / "mot-bang-khen.pdf"
+        single_pdf.write_bytes(page.request.get(f"{base}{single}").body())
         link.click()
         page.wait_for_timeout(1500)
         _shot(page, "13-certificate-pdf")
@@ -278,6 +282,15 @@ def test_one_line_from_the_unit_to_a_printed_certificate(
         assert "Đặng Văn Đức" in pdf_text
         assert certificate.printed_serial in pdf_text
         assert certificate.printed_serial.startswith(f"BK-{today.year}-")
+        single_text = subprocess.run(
+            ["pdftotext", "-layout", str(single_pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert "Ông Đặng Văn Đức" in single_text
+        assert certificate.printed_serial in single_text
+        assert Certificate.objects.filter(award=award).count() == 1
 
         # Anyone, without logging in, opens the verification page of the QR code.
         page.context.clear_cookies()
