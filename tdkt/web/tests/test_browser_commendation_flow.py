@@ -246,6 +246,7 @@ def test_one_line_from_the_unit_to_a_printed_certificate(
         page.click("main form button:has-text('Ghi quyết định')")
         page.wait_for_selector(f"text=Đã ghi quyết định số {DECISION_NUMBER}: 1 khen thưởng.")
         _shot(page, "10-decision")
+        decision_url = page.url
         award = Award.objects.get(source_line=line)
         assert ProposalLine.objects.get(pk=line.pk).status == LineStatus.AWARDED
         page.goto(f"{base}/de-nghi/dong/{line.pk}/")
@@ -255,8 +256,8 @@ def test_one_line_from_the_unit_to_a_printed_certificate(
         _shot(page, "11-person-record")
 
         # 7. The certificates of the decision are printed in the background and downloaded.
-        page.goto(f"{base}/bang-khen/")
-        page.click(f"text={DECISION_NUMBER}")
+        page.goto(decision_url)
+        page.click("main a:has-text('In bằng khen, giấy khen')")
         page.click("#certificate-job button:has-text('In tất cả')")
         page.wait_for_selector("#certificate-job >> text=Tải tệp PDF", timeout=60000)
         _shot(page, "12-certificates")
