@@ -156,3 +156,9 @@ BROWSER_MARKS = [
     ),
 ]
 """``pytestmark`` of every browser test module: marked, and skipped without Chromium."""
+
+
+def open_menu(page, group: str, item: str) -> None:
+    """Open the top menu's dropdown ``group`` and follow its entry ``item``, as a user does."""
+    page.click(f"nav .dropdown-toggle:has-text('{group}')")
+    page.click(f"nav .dropdown-menu.show a:has-text('{item}')")

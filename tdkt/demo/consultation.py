@@ -83,7 +83,7 @@ def write_consultation(rng: random.Random) -> dict[str, int]:
     actor = User.objects.get(username=ACTOR)
     round_ = _state_round(actor)
     units = list(
-        Unit.objects.filter(unit_type=UnitType.PROVINCIAL, valid_to__isnull=True).order_by("path")
+        Unit.objects.filter(unit_type=UnitType.PROVINCIAL, valid_to__isnull=True).order_by("code")
     )
     chosen = [u for u in units if u.code == "T-HN"][:1] + rng.sample(
         [u for u in units if u.code != "T-HN"], min(1, len(units) - 1)

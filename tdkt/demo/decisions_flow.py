@@ -30,6 +30,7 @@ SUBMITTED_ON = dt.date(2026, 9, 25)
 MEETING_DAY = dt.date(2026, 10, 15)
 DECISION_DAY = dt.date(2026, 10, 20)
 UNITS = 3
+FLOW_SEED = 1850
 ACHIEVEMENT = "Có thành tích xuất sắc đột xuất trong giải quyết vụ án trọng điểm."
 REJECTION = "Thành tích chưa đủ tiêu chuẩn khen thưởng đột xuất (Điều 40 NĐ 98/2023/NĐ-CP)."
 PER_UNIT = 3
@@ -53,7 +54,7 @@ def _round(officer):
 def _propose(round_, officer, rng: random.Random) -> list:
     code = AwardType.objects.get(code="BK_NGANH")
     units = list(
-        Unit.objects.filter(unit_type=UnitType.PROVINCIAL, valid_to__isnull=True).order_by("path")
+        Unit.objects.filter(unit_type=UnitType.PROVINCIAL, valid_to__isnull=True).order_by("code")
     )
     lines = []
     for unit in rng.sample(units, min(UNITS, len(units))):
@@ -62,7 +63,7 @@ def _propose(round_, officer, rng: random.Random) -> list:
         )
         staff = list(
             Person.objects.filter(unit__path__startswith=unit.path, leaving_date__isnull=True)
-            .order_by("pk")
+            .order_by("code")
             .values_list("pk", flat=True)[:300]
         )
         made = []
@@ -91,7 +92,8 @@ def _vote(council, officer, line_ids, rng: random.Random):
         council=council, date=MEETING_DAY, place="Phòng họp số 1, VKSND tối cao", user=officer
     )
     meetings.agenda_add(meeting=meeting, line_ids=line_ids, user=officer)
-    voters = [seat for seat in council.members.select_related("user") if seat.votes]
+    seats = council.members.select_related("user").order_by("pk")
+    voters = [seat for seat in seats if seat.votes]
     meeting.refresh_from_db()
     meetings.attendance_set(
         meeting=meeting,
@@ -101,7 +103,7 @@ def _vote(council, officer, line_ids, rng: random.Random):
     )
     meeting.refresh_from_db()
     meeting = meetings.voting_open(meeting=meeting, user=officer, expected_version=meeting.version)
-    items = list(meeting.items.values_list("pk", flat=True))
+    items = list(meeting.items.order_by("pk").values_list("pk", flat=True))
     for seat in voters:
         choices = {pk: rng.choice([Choice.AGREE] * 12 + [Choice.ABSTAIN]) for pk in items}
         ballots.ballot_cast(meeting=meeting, user=seat.user, choices=choices)
@@ -116,8 +118,10 @@ def _vote(council, officer, line_ids, rng: random.Random):
     return meeting
 
 
-def write_decisions_flow(rng: random.Random) -> dict[str, int]:
-    """Write the finished ad hoc round; returns counts for the report."""
+def write_decisions_flow(_rng: random.Random) -> dict[str, int]:
+    """Write the finished ad hoc round; returns counts for the report. Its choices come from a
+    fixed seed of its own, so they do not depend on how many draws earlier phases made."""
+    rng = random.Random(FLOW_SEED)
     officer = User.objects.get(username=OFFICER)
     council = Council.objects.filter(unit__parent__isnull=True).order_by("pk").first()
     if council is None:

@@ -124,7 +124,7 @@ def write_proposals(rng: random.Random) -> dict[str, int]:
     actor = User.objects.get(username=ACTOR)
     annual, medal, ad_hoc = _open_rounds(actor)
     units = list(
-        Unit.objects.filter(unit_type=UnitType.PROVINCIAL, valid_to__isnull=True).order_by("path")
+        Unit.objects.filter(unit_type=UnitType.PROVINCIAL, valid_to__isnull=True).order_by("code")
     )
     hanoi = [u for u in units if u.code == "T-HN"]
     others = [u for u in units if u.code != "T-HN"]

@@ -3,7 +3,7 @@ the unit's officer recognises it; no request leaves the machine."""
 
 import pytest
 
-from tdkt.testing import BROWSER_MARKS
+from tdkt.testing import BROWSER_MARKS, open_menu
 
 pytestmark = BROWSER_MARKS
 
@@ -29,8 +29,8 @@ def test_staff_submits_and_officer_recognises(browser_page, live_server, org, pe
         page.fill("#id_username", username)
         page.fill("#id_password", PASSWORD)
         page.click("button[type=submit]")
-        page.wait_for_selector("nav >> text=Sáng kiến")
-        page.click("nav >> text=Sáng kiến")
+        page.wait_for_selector("nav >> text=Khen thưởng")
+        open_menu(page, "Khen thưởng", "Sáng kiến")
 
     login("canbo.duc")
     page.click("text=Nộp sáng kiến")

@@ -4,7 +4,7 @@ machine."""
 
 import pytest
 
-from tdkt.testing import BROWSER_MARKS
+from tdkt.testing import BROWSER_MARKS, open_menu
 
 pytestmark = BROWSER_MARKS
 
@@ -24,8 +24,8 @@ def test_a_unit_proposes_and_submits(browser_page, live_server, org, people, use
     page.fill("#id_username", "tdkt.hanoi")
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
-    page.wait_for_selector("nav >> text=Đề nghị")
-    page.click("nav >> text=Đề nghị")
+    page.wait_for_selector("nav >> text=Khen thưởng")
+    open_menu(page, "Khen thưởng", "Đợt đề nghị")
     page.click(f"text={round_.name}")
     page.click("text=Lập đề nghị")
     page.select_option("#id_unit", str(org.hanoi.pk))

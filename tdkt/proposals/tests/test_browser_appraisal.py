@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tdkt.testing import BROWSER_MARKS
+from tdkt.testing import BROWSER_MARKS, open_menu
 
 pytestmark = BROWSER_MARKS
 _ROOT = Path(__file__).resolve().parents[3]
@@ -32,7 +32,7 @@ def _login(page, base: str, username: str) -> None:
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
-    page.wait_for_selector("nav >> text=Đề nghị")
+    page.wait_for_selector("nav >> text=Khen thưởng")
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -74,8 +74,7 @@ def test_officer_returns_unit_resubmits_officer_accepts(
     assert PublicHoliday.objects.filter(name="Tết Nguyên đán").exists()
     _shot(page, "appraisal-01-holidays")
 
-    page.click("nav >> text=Đề nghị")
-    page.click("text=Thẩm định")
+    open_menu(page, "Khen thưởng", "Thẩm định")
     page.wait_for_selector("#appraisal-table")
     assert "ngày làm việc" in page.locator("#appraisal-table").inner_text()
     _shot(page, "appraisal-02-queue")

@@ -33,7 +33,7 @@ def _login(page, base: str, username: str) -> None:
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
-    page.wait_for_selector("nav >> text=Chấm điểm")
+    page.wait_for_selector("nav >> text=Thi đua")
 
 
 def _self_score(page, base, cluster, unit, value: str, *, shot: str | None = None) -> None:

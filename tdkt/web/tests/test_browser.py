@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tdkt.testing import BROWSER_MARKS
+from tdkt.testing import BROWSER_MARKS, open_menu
 
 pytestmark = BROWSER_MARKS
 
@@ -80,7 +80,7 @@ def test_officer_checks_eligibility_and_runs_a_sweep(
     assert "Đủ điều kiện" in page.locator("#eligibility-panel").inner_text()
     _shot(page, "06-eligibility-panel")
 
-    page.click("nav >> text=Rà soát")
+    open_menu(page, "Khen thưởng", "Rà soát điều kiện")
     page.fill("input[name=year]", "2025")
     page.click("text=Bắt đầu xét")
     page.wait_for_selector("text=Kết quả xét khen thưởng năm 2025", timeout=30000)
