@@ -3,10 +3,12 @@ figure and finds the list behind it; the statistics page draws its charts and a 
 count opens its list. Screenshots go to test-artifacts/, or to docs/screenshots/ when
 ``TDKT_DOC_SCREENSHOTS=1``."""
 
+import io
 import os
 import re
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from tdkt.testing import BROWSER_MARKS
@@ -80,4 +82,16 @@ def test_a_leader_reads_the_dashboard_and_drills_into_a_figure(
     ldtt.click()
     page.wait_for_selector("[data-testid=drill-table]")
     assert _row_count(page) == expected == 5  # Đức three years, Bình two (Hà Nội only)
+
+    # the official form 0603 (awards of the sector) for 2025, downloaded from its page
+    page.goto(f"{base}/bao-cao/bieu-mau/")
+    page.check("input[name=form][value='0603']")
+    page.fill("input[name=year]", "2025")
+    _shot(page, "statistics-official-form")
+    with page.expect_download() as download:
+        page.click("#official-form button[type=submit]")
+    assert download.value.suggested_filename.endswith(".xlsx")
+    workbook = openpyxl.load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))
+    texts = [str(c.value) for row in workbook.active.iter_rows() for c in row if c.value]
+    assert any("0603.N/BNV-TĐKT" in text for text in texts)
     assert page.foreign_requests() == []
