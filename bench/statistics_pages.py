@@ -28,6 +28,12 @@ TARGET_MS = 500
 def urls(year: int) -> list[tuple[str, str]]:
     from django.urls import reverse
 
+    from tdkt.org.models import Unit
+    from tdkt.people.models import Person
+
+    duc = Person.objects.filter(full_name="Đặng Văn Đức").values_list("pk", flat=True).first()
+    hanoi = Unit.objects.filter(code="T-HN").values_list("pk", flat=True).first()
+
     index = reverse("statistics:index")
     ten = f"year_from={year - 9}&year_to={year}"
     return [
@@ -37,6 +43,8 @@ def urls(year: int) -> list[tuple[str, str]]:
         (f"drill-down: LĐTT {year - 9}–{year}", f"{reverse('statistics:awards')}?{ten}&code=LDTT"),
         ("leader dashboard", reverse("statistics:dashboard")),
         (f"API statistics, {year - 9}–{year}", f"/api/v1/statistics/?{ten}"),
+        ("record of a person (Đặng Văn Đức)", reverse("reports:person-record", args=[duc])),
+        ("record of a province (Hà Nội)", reverse("reports:unit-record", args=[hanoi])),
     ]
 
 

@@ -1,12 +1,15 @@
-"""API routes for rounds, proposals and lines (read only, paginated), scoped to the caller."""
+"""API routes for rounds, proposals and lines (paginated, scoped to the caller), and the
+appraisal of a line by the sector office."""
 
 import datetime as dt
+from typing import Literal
 
+from django.http import Http404
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
 from tdkt.api.pagination import BoundedPageNumberPagination
-from tdkt.proposals import selectors
+from tdkt.proposals import permissions, selectors
 from tdkt.proposals.models import (
     AppraisalAction,
     LineAppraisal,
@@ -66,6 +69,7 @@ class LineOut(Schema):
     code: str
     year: int
     status: LineStatus
+    version: int
     outcome: str
     checked_at: dt.datetime | None
     reasons: dict
@@ -83,6 +87,7 @@ def _line_out(line, checklist) -> dict:
         "code": line.award_type.code,
         "year": line.year,
         "status": line.status,
+        "version": line.version,
         "outcome": line.outcome,
         "checked_at": line.checked_at,
         "reasons": line.reasons,
@@ -167,6 +172,37 @@ def list_line_appraisals(request, pk: int):
 
 @router.get("/lines/{int:pk}", response=LineOut, summary="Một dòng đề nghị với hồ sơ")
 def get_line(request, pk: int):
+    line = selectors.line_get(user=request.user, pk=pk)
+    ((_line, checklist),) = selectors.checklists_for_lines([line])
+    return _line_out(line, checklist)
+
+
+class AppraisalIn(Schema):
+    """The sector office's decision on a submitted line: ``ACCEPTED``, ``RETURNED`` (with the
+    comment telling the unit what to correct) or ``REJECTED`` (with the reason). ``version``
+    is the line's version as read (``GET /lines/{id}``); a stale one is refused."""
+
+    decision: Literal["ACCEPTED", "RETURNED", "REJECTED"]
+    comment: str = ""
+    version: int
+
+
+@router.post("/lines/{int:pk}/appraisal", response=LineOut, summary="Thẩm định một dòng")
+def appraise_line(request, pk: int, payload: AppraisalIn):
+    """Accept, return or reject a submitted line, as on the line page; only the sector
+    officer (404 for everyone else). Refusals answer 400 with the Vietnamese message."""
+    from tdkt.proposals.services.appraisal import line_appraise
+
+    if not permissions.can_manage_rounds(request.user):
+        raise Http404
+    line = selectors.line_get(user=request.user, pk=pk)
+    line_appraise(
+        line=line,
+        decision=payload.decision,
+        comment=payload.comment,
+        user=request.user,
+        expected_version=payload.version,
+    )
     line = selectors.line_get(user=request.user, pk=pk)
     ((_line, checklist),) = selectors.checklists_for_lines([line])
     return _line_out(line, checklist)
