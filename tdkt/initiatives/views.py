@@ -108,7 +108,7 @@ def _detail(request, initiative, *, review_form=None):
         "recused": officer and author and initiative.status == Status.SUBMITTED,
         "attachment_form": AttachmentForm(),
         "panel": panel,
-        "review_form": review_form or (_review_form(panel) if panel.can_review else None),
+        "review_form": (review_form or _review_form(panel)) if panel.can_review else None,
     }
     return render(request, "initiatives/detail.html", context)
 

@@ -287,6 +287,7 @@ def test_inbox_lists_initiatives_waiting_for_the_members_review(org, people, use
     with CaptureQueriesContext(connection) as many:
         assert len(pending_reviews(board["member"], today)) == 12
     assert len(many.captured_queries) == len(few.captured_queries)
+    assert len(many.captured_queries) <= 4
 
 
 @pytest.mark.django_db
