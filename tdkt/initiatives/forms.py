@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tdkt.initiatives.models import EffectScope
+from tdkt.initiatives.models import EffectScope, Opinion
 from tdkt.initiatives.services import MAX_AUTHORS, ShareInput
 from tdkt.people.models import Person
 
@@ -98,7 +98,7 @@ class DecisionForm(forms.Form):
             ("recognise", gettext_lazy("Công nhận sáng kiến")),
             ("refuse", gettext_lazy("Không công nhận")),
         ],
-        widget=forms.RadioSelect,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
     )
     effect_scope = forms.ChoiceField(
         label=gettext_lazy("Phạm vi ảnh hưởng"),
@@ -143,3 +143,37 @@ def author_choices(user):
     if person_id is not None:
         q |= Q(unit__people__pk=person_id)
     return Person.objects.filter(q, leaving_date__isnull=True)
+
+
+SCORE_MESSAGE = gettext_lazy("Điểm phải là số nguyên từ 0 đến 100.")
+
+
+class ReviewForm(forms.Form):
+    """A council member's review: score 0–100, opinion and comment (*phiếu chấm*)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    score = forms.IntegerField(
+        label=gettext_lazy("Điểm (0–100)"),
+        min_value=0,
+        max_value=100,
+        error_messages={
+            "required": gettext_lazy("Hãy nhập điểm từ 0 đến 100."),
+            "invalid": SCORE_MESSAGE,
+            "min_value": SCORE_MESSAGE,
+            "max_value": SCORE_MESSAGE,
+        },
+    )
+    opinion = forms.ChoiceField(
+        label=gettext_lazy("Ý kiến"),
+        choices=Opinion.choices,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+        error_messages={
+            "required": gettext_lazy(
+                "Hãy chọn ý kiến: đề nghị công nhận hoặc không đề nghị công nhận."
+            ),
+            "invalid_choice": gettext_lazy("Ý kiến không hợp lệ."),
+        },
+    )
+    comment = forms.CharField(
+        label=gettext_lazy("Nhận xét"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )

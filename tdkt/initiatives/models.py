@@ -144,3 +144,46 @@ class Attachment(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class Opinion(models.TextChoices):
+    """A council member's conclusion on an initiative (*ý kiến*)."""
+
+    AGREE = "AGREE", _("Đề nghị công nhận")
+    DISAGREE = "DISAGREE", _("Không đề nghị công nhận")
+
+
+class InitiativeReview(VersionedModel):
+    """One council member's scored review (*phiếu chấm*) of a submitted initiative.
+
+    Reviews are not secret; a reviewer sees the others' only after submitting their own.
+    """
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="reviews")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("thành viên chấm"),
+        on_delete=models.PROTECT,
+        related_name="initiative_reviews",
+    )
+    score = models.PositiveSmallIntegerField(_("điểm (0–100)"))
+    opinion = models.CharField(_("ý kiến"), max_length=10, choices=Opinion.choices)
+    comment = models.TextField(_("nhận xét"), blank=True)
+
+    history = HistoricalRecords()
+
+    scope_unit_field = "initiative__unit"
+
+    class Meta:
+        verbose_name = _("phiếu chấm sáng kiến")
+        verbose_name_plural = _("phiếu chấm sáng kiến")
+        ordering = ["initiative", "created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "reviewer"], name="one_review_per_reviewer"
+            ),
+            models.CheckConstraint(condition=models.Q(score__lte=100), name="review_score_max_100"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reviewer_id}: {self.score}"

@@ -18,7 +18,17 @@ from tdkt.core.concurrency import STALE_EDIT, save_with_version
 from tdkt.core.dates import is_plausible
 from tdkt.core.errors import DomainError, StaleEditError
 from tdkt.core.uploads import DOCX, EXTENSIONS, PDF, checked_upload
-from tdkt.initiatives.models import Attachment, AuthorShare, EffectScope, Initiative, Status
+from tdkt.council.models import MemberRole
+from tdkt.initiatives.models import (
+    Attachment,
+    AuthorShare,
+    EffectScope,
+    Initiative,
+    InitiativeReview,
+    Opinion,
+    Status,
+)
+from tdkt.initiatives.selectors import council_for
 from tdkt.org.models import Unit
 from tdkt.people.models import Person
 
@@ -44,6 +54,12 @@ DECISION_REQUIRED = "Hãy ghi số quyết định, ngày quyết định và c�
 DATE_IMPLAUSIBLE = "Ngày phải nằm trong khoảng 01/01/1900 – 31/12/2100."
 DATE_IN_FUTURE = "Ngày quyết định không được sau ngày hôm nay."
 REASON_REQUIRED = "Hãy ghi lý do không công nhận."
+NO_COUNCIL = "Chưa có hội đồng chấm sáng kiến còn hiệu lực cho đơn vị của sáng kiến này."
+NOT_COUNCIL_MEMBER = "Chỉ thành viên hội đồng (không phải thư ký) mới được chấm sáng kiến này."
+REVIEW_RECUSAL = "Bạn là tác giả nên không tham gia chấm sáng kiến này."
+NOT_SUBMITTED_REVIEW = "Chỉ chấm được sáng kiến đã nộp và đang chờ xét."
+SCORE_OUT_OF_RANGE = "Điểm phải là số nguyên từ 0 đến 100."
+OPINION_REQUIRED = "Hãy chọn ý kiến: đề nghị công nhận hoặc không đề nghị công nhận."
 NOT_ALLOWED_TO_ATTACH = "Chỉ thêm được tệp khi sáng kiến đang là nháp hoặc chờ xét."
 
 
@@ -246,3 +262,56 @@ def attachment_add(*, user, initiative: Initiative, upload) -> Attachment:
     attachment.file.save(name, upload, save=False)
     attachment.save()
     return attachment
+
+
+@transaction.atomic
+def review_save(
+    *,
+    user,
+    initiative: Initiative,
+    expected_version: int | None,
+    score,
+    opinion: str,
+    comment: str,
+) -> InitiativeReview:
+    """Record or change ``user``'s review of a submitted initiative.
+
+    Only a voting member of the initiative's council (see ``selectors.council_for``) who is
+    not an author reviews; ``expected_version`` is the version of the user's review the form
+    was opened with (``None`` for a first review), so a concurrent change is refused.
+    """
+    status = (
+        Initiative.objects.select_for_update()
+        .filter(pk=initiative.pk)
+        .values_list("status", flat=True)
+        .first()
+    )
+    if status != Status.SUBMITTED:
+        raise DomainError(_(NOT_SUBMITTED_REVIEW))
+    council = council_for(initiative)
+    if council is None:
+        raise DomainError(_(NO_COUNCIL))
+    seated = council.members.filter(user=user).exclude(role=MemberRole.SECRETARY).exists()
+    if not seated:
+        raise DomainError(_(NOT_COUNCIL_MEMBER))
+    person_id = reach_of(user).person_id
+    if person_id is not None and initiative.authors.filter(pk=person_id).exists():
+        raise DomainError(_(REVIEW_RECUSAL))
+    if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 100:
+        raise DomainError(_(SCORE_OUT_OF_RANGE), field="score")
+    if opinion not in Opinion.values:
+        raise DomainError(_(OPINION_REQUIRED), field="opinion")
+    review = InitiativeReview.objects.filter(initiative=initiative, reviewer=user).first()
+    if review is None:
+        if expected_version is not None:
+            raise StaleEditError(_(STALE_EDIT), code="stale")
+        review = InitiativeReview(initiative=initiative, reviewer=user)
+    elif expected_version is None:
+        # the form was opened before this user's first review was saved (another tab)
+        raise StaleEditError(_(STALE_EDIT), code="stale")
+    review.score = score
+    review.opinion = opinion
+    review.comment = (comment or "").strip()
+    review._change_reason = _("Chấm sáng kiến")
+    save_with_version(review, expected_version=expected_version)
+    return review

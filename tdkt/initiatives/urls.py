@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/sua/", views.initiative_edit, name="edit"),
     path("<int:pk>/gui-xet/", views.initiative_submit, name="submit"),
     path("<int:pk>/xoa/", views.initiative_delete, name="delete"),
+    path("<int:pk>/cham/", views.initiative_review, name="review"),
     path("<int:pk>/xet/", views.initiative_decide, name="decide"),
     path("<int:pk>/lich-su/", views.initiative_history, name="history"),
     path("<int:pk>/tep/", views.attachment_add, name="attachment-add"),

@@ -17,7 +17,13 @@ from tdkt.core.htmx import is_htmx_partial
 from tdkt.initiatives import history as initiative_changes
 from tdkt.initiatives import selectors, services
 from tdkt.initiatives.filters import InitiativeFilter
-from tdkt.initiatives.forms import AttachmentForm, DecisionForm, InitiativeForm, author_choices
+from tdkt.initiatives.forms import (
+    AttachmentForm,
+    DecisionForm,
+    InitiativeForm,
+    ReviewForm,
+    author_choices,
+)
 from tdkt.initiatives.models import Attachment, Initiative, Status
 from tdkt.initiatives.tables import InitiativeTable
 
@@ -72,15 +78,26 @@ def initiative_export(request):
     return response
 
 
-@login_required
-def initiative_detail(request, pk):
-    """The initiative, its authors and shares, files, and what the user may do next."""
-    initiative = selectors.initiative_get(user=request.user, pk=pk)
+def _review_form(panel, data=None) -> ReviewForm:
+    mine = panel.my_review
+    initial = (
+        {"version": mine.version, "score": mine.score, "opinion": mine.opinion,
+         "comment": mine.comment}
+        if mine is not None
+        else {}
+    )  # fmt: skip
+    return ReviewForm(data, initial=initial)
+
+
+def _detail(request, initiative, *, review_form=None):
     shares = selectors.initiative_authors(initiative)
     person_id = reach_of(request.user).person_id
     author = person_id is not None and any(s.person.pk == person_id for s in shares)
-    officer = Initiative.objects.restrict(request.user, services.MANAGE).filter(pk=pk).exists()
+    officer = (
+        Initiative.objects.restrict(request.user, services.MANAGE).filter(pk=initiative.pk).exists()
+    )
     editable = initiative.status == Status.DRAFT and (officer or author)
+    panel = selectors.review_panel(request.user, initiative, officer=officer, author=author)
     context = {
         "initiative": initiative,
         "shares": shares,
@@ -90,8 +107,45 @@ def initiative_detail(request, pk):
         "can_decide": officer and not author and initiative.status == Status.SUBMITTED,
         "recused": officer and author and initiative.status == Status.SUBMITTED,
         "attachment_form": AttachmentForm(),
+        "panel": panel,
+        "review_form": (review_form or _review_form(panel)) if panel.can_review else None,
     }
     return render(request, "initiatives/detail.html", context)
+
+
+@login_required
+def initiative_detail(request, pk):
+    """The initiative, its authors and shares, files, the council's reviews, and what the user
+    may do next."""
+    return _detail(request, selectors.initiative_get(user=request.user, pk=pk))
+
+
+@login_required
+@require_POST
+def initiative_review(request, pk):
+    """A council member records or changes their review of a submitted initiative."""
+    initiative = selectors.initiative_get(user=request.user, pk=pk)
+    form = ReviewForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.review_save(
+                user=request.user,
+                initiative=initiative,
+                expected_version=data["version"],
+                score=data["score"],
+                opinion=data["opinion"],
+                comment=data["comment"],
+            )
+        except DomainError as error:
+            if error.field in form.fields:
+                _apply(form, error)
+            else:
+                messages.error(request, error.message)
+        else:
+            messages.success(request, _("Đã ghi phiếu chấm sáng kiến."))
+            return redirect("initiatives:detail", pk=pk)
+    return _detail(request, initiative, review_form=form)
 
 
 def _form_for(request, initiative=None):
@@ -265,6 +319,7 @@ def initiative_decide(request, pk):
             "initiative": initiative,
             "form": form,
             "shares": selectors.initiative_authors(initiative),
+            "panel": selectors.review_panel(request.user, initiative, officer=True, author=False),
         },
     )
 
