@@ -23,6 +23,7 @@ from tdkt.demo.council_demo import write_council
 from tdkt.demo.decisions_flow import write_decisions_flow
 from tdkt.demo.emulation import write_emulation
 from tdkt.demo.facts import FactsBuilder
+from tdkt.demo.initiative_reviews import write_initiative_reviews
 from tdkt.demo.org_writer import write_events, write_units
 from tdkt.demo.organisation import build_plan
 from tdkt.demo.people import PeopleBuilder
@@ -102,6 +103,7 @@ def generate(
         report.counts["accounts_created"] += create_demo_accounts()
         report.counts.update(write_council(rng))
         report.counts.update(write_decisions_flow(rng))
+        report.counts.update(write_initiative_reviews(rng))
     with clock.phase("Điển hình tiên tiến"), clock.writing():
         report.counts.update(write_advanced_models(rng))
     return report
