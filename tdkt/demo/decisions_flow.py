@@ -97,7 +97,7 @@ def _vote(council, officer, line_ids, rng: random.Random):
     meeting.refresh_from_db()
     meetings.attendance_set(
         meeting=meeting,
-        member_ids=[seat.pk for seat in voters],
+        member_ids=[seat.pk for seat in seats],
         user=officer,
         expected_version=meeting.version,
     )
