@@ -44,11 +44,10 @@ def users_who_may(action: str, unit):
     (the people a task or notification about ``unit`` is for), in one query. Superusers are
     not included unless they hold such a role."""
     from tdkt.accounts.models import User
+    from tdkt.org.models import ancestor_paths
 
-    parts = [part for part in unit.path.split("/") if part]
-    prefixes = ["/" + "/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
     return User.objects.filter(
         is_active=True,
         roles__role__in=roles_granting(action),
-        roles__unit__path__in=prefixes,
+        roles__unit__path__in=ancestor_paths(unit.path),
     ).distinct()

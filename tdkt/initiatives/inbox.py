@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 
 from tdkt.council.models import Council, CouncilMember, MemberRole
 from tdkt.initiatives.models import Initiative, InitiativeReview, Status
-from tdkt.initiatives.selectors import _ancestor_ids, visible_initiatives
+from tdkt.initiatives.selectors import visible_initiatives
+from tdkt.org.models import path_ids
 from tdkt.web.inbox import Task, provider
 
 GROUP = "Sáng kiến"
@@ -59,9 +60,7 @@ def pending_reviews(user, today) -> list[int]:
     by_unit = {unit_id: pk for pk, unit_id in councils}  # latest valid council of a unit wins
     pending = []
     for pk, path in rows:
-        nearest = next(
-            (by_unit[uid] for uid in reversed(_ancestor_ids(path)) if uid in by_unit), None
-        )
+        nearest = next((by_unit[uid] for uid in reversed(path_ids(path)) if uid in by_unit), None)
         if nearest in seats:
             pending.append(pk)
     return pending

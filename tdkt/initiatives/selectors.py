@@ -15,6 +15,7 @@ from django.utils import timezone
 from tdkt.accounts.scope import reach_of
 from tdkt.council.models import Council, CouncilMember, MemberRole
 from tdkt.initiatives.models import AuthorShare, Initiative, InitiativeReview, Opinion, Status
+from tdkt.org.models import path_ids
 
 
 def visible_initiatives(user):
@@ -72,17 +73,12 @@ def is_author(user, initiative: Initiative) -> bool:
     return person_id is not None and initiative.authors.filter(pk=person_id).exists()
 
 
-def _ancestor_ids(path: str) -> list[int]:
-    """Unit ids on a unit's ``path`` (``/1/12/345/``), the unit itself included."""
-    return [int(part) for part in path.strip("/").split("/") if part]
-
-
 def council_for(initiative: Initiative, today=None) -> Council | None:
     """The council that reviews ``initiative``: the one of its unit or of the nearest ancestor
     unit that has a council valid on ``today``. One query."""
     today = today or timezone.localdate()
     return (
-        Council.objects.filter(unit_id__in=_ancestor_ids(initiative.unit.path))
+        Council.objects.filter(unit_id__in=path_ids(initiative.unit.path))
         .filter(valid_from__lte=today)
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
         .select_related("unit")

@@ -75,6 +75,19 @@ class UnitQuerySet(ScopedQuerySet):
         return qs
 
 
+def path_ids(path: str) -> list[int]:
+    """The unit ids on a ``path`` (``/1/12/345/`` → ``[1, 12, 345]``), root first, the unit
+    itself last."""
+    return [int(part) for part in path.split("/") if part]
+
+
+def ancestor_paths(path: str) -> list[str]:
+    """The paths of the unit and of every unit above it: ``/1/12/345/`` → ``/1/``,
+    ``/1/12/``, ``/1/12/345/`` (one ``path__in`` filter finds them all)."""
+    parts = [part for part in path.split("/") if part]
+    return ["/" + "/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
+
+
 class Unit(VersionedModel):
     """A procuracy or one of its internal units, valid over a period of dates.
 

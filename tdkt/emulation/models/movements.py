@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from tdkt.core.models import TimeStampedModel, VersionedModel
 from tdkt.core.scope import ScopedQuerySet
+from tdkt.org.models import ancestor_paths
 
 
 class MovementKind(models.TextChoices):
@@ -17,12 +18,6 @@ class MovementKind(models.TextChoices):
 class ReviewStage(models.TextChoices):
     MID_TERM = "SO_KET", _("Sơ kết")
     FINAL = "TONG_KET", _("Tổng kết")
-
-
-def _ancestor_paths(path: str) -> list[str]:
-    """``/1/12/345/`` → ``/1/``, ``/1/12/``, ``/1/12/345/``."""
-    parts = [p for p in path.split("/") if p]
-    return ["/" + "/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
 
 
 class MovementQuerySet(ScopedQuerySet):
@@ -40,7 +35,7 @@ class MovementQuerySet(ScopedQuerySet):
         q = reach.unit_q(action, "launched_by")
         if action == "view":
             paths = reach.paths.get(action, ())
-            ancestors = sorted({a for path in paths for a in _ancestor_paths(path)})
+            ancestors = sorted({a for path in paths for a in ancestor_paths(path)})
             taking_part = Movement.participants.through.objects.filter(
                 reach.unit_q(action, "unit") | Q(unit__path__in=ancestors)
             ).values("movement_id")

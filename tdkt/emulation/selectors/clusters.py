@@ -9,14 +9,13 @@ from tdkt.accounts.permissions import MANAGE_EMULATION
 from tdkt.core.scope import get_scoped_or_404
 from tdkt.core.search import fold, search_terms
 from tdkt.emulation.models import Cluster, ClusterMember, MemberRole
-from tdkt.emulation.models.movements import _ancestor_paths
 from tdkt.emulation.services.clusters import (
     first_day,
     last_day,
     rated_units,
     rotation_order,
 )
-from tdkt.org.models import Unit, UnitType
+from tdkt.org.models import Unit, UnitType, ancestor_paths
 
 ORGANISER_TYPES = (UnitType.SUPREME, UnitType.PROVINCIAL)
 """Units whose council sets up clusters and blocks: the sector root and the provinces."""
@@ -136,7 +135,7 @@ def follower_choices(*, organiser: Unit) -> QuerySet[User]:
     return (
         User.objects.filter(
             roles__role=Role.COUNCIL_MEMBER,
-            roles__unit__path__in=_ancestor_paths(organiser.path),
+            roles__unit__path__in=ancestor_paths(organiser.path),
         )
         .distinct()
         .order_by("last_name", "first_name", "username")

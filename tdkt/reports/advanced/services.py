@@ -14,7 +14,7 @@ from tdkt.core.concurrency import save_with_version
 from tdkt.core.errors import DomainError
 from tdkt.core.search import fold
 from tdkt.core.uploads import DOCX, JPEG, PDF, PNG, checked_upload
-from tdkt.org.models import Unit, UnitType
+from tdkt.org.models import Unit, UnitType, path_ids
 from tdkt.people.models import Person
 from tdkt.reports.models import Adoption, AdvancedModel, SourceKind, Story
 
@@ -56,8 +56,7 @@ class ModelInput:
 
 def province_of(unit: Unit) -> Unit | None:
     """The provincial procuracy at or above ``unit`` (one query), or None."""
-    ids = [int(part) for part in unit.path.split("/") if part]
-    return Unit.objects.filter(pk__in=ids, unit_type=UnitType.PROVINCIAL).first()
+    return Unit.objects.filter(pk__in=path_ids(unit.path), unit_type=UnitType.PROVINCIAL).first()
 
 
 def _manageable_unit(user, unit: Unit) -> bool:

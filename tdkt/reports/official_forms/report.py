@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from tdkt.org.models import Unit
+from tdkt.org.models import Unit, path_ids
 from tdkt.reports.official_forms.figures import Figures, compute
 from tdkt.reports.official_forms.layouts import FORMS
 from tdkt.reports.official_forms.scope import report_scope
@@ -19,7 +19,7 @@ class FormFile:
 
 def ancestors_of(unit: Unit) -> list[Unit]:
     """The unit's ancestors, root first (one query)."""
-    ids = [int(part) for part in unit.path.split("/") if part and int(part) != unit.pk]
+    ids = [pk for pk in path_ids(unit.path) if pk != unit.pk]
     return sorted(Unit.objects.filter(pk__in=ids), key=lambda u: u.depth)
 
 
