@@ -5,7 +5,14 @@ from urllib.parse import urlparse
 import pytest
 
 from tdkt.accounts.models import Role
-from tdkt.testing import CHROMIUM, CHROMIUM_ARGS, build_org, make_person, make_user
+from tdkt.testing import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    build_org,
+    make_person,
+    make_user,
+    serialise_live_server,
+)
 
 
 @pytest.fixture
@@ -52,6 +59,7 @@ def browser_page(live_server, tmp_path, monkeypatch, settings):
     # still synchronous, so Django's async-safety guard is lifted for the test only.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     settings.MEDIA_ROOT = tmp_path / "media"
+    serialise_live_server(live_server)
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             str(tmp_path / "profile"),

@@ -162,3 +162,65 @@ def open_menu(page, group: str, item: str) -> None:
     """Open the top menu's dropdown ``group`` and follow its entry ``item``, as a user does."""
     page.click(f"nav .dropdown-toggle:has-text('{group}')")
     page.click(f"nav .dropdown-menu.show a:has-text('{item}')")
+
+
+class SerialisedApp:
+    """A WSGI application that lets one request at a time through ``app``.
+
+    The live server answers each connection in its own thread. When the test database is
+    in-memory SQLite, all those threads share the test's single connection, whose transaction
+    state (``atomic`` blocks, savepoints) is not thread-safe: two overlapping requests (a page
+    and an htmx fragment it loads, or a fragment still running when the browser moves on) can
+    interleave their transactions, and one's rollback can undo the other's writes, e.g. a
+    freshly created session, which then shows up as an unexpected login page. Letting requests
+    through one by one gives each the connection to itself, as a real server's own connection
+    per request would.
+    """
+
+    def __init__(self, app):
+        import threading
+
+        self.app = app
+        self.lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        self.lock.acquire()
+        try:
+            result = self.app(environ, start_response)
+        except BaseException:
+            self.lock.release()
+            raise
+        return _ReleasingBody(result, self.lock)
+
+
+class _ReleasingBody:
+    """A response body that keeps the lock until the server has sent it (a streamed body may
+    still query the database) and releases it when the server closes it."""
+
+    def __init__(self, body, lock):
+        self.body = body
+        self.lock = lock
+        self.released = False
+
+    def __iter__(self):
+        return iter(self.body)
+
+    def close(self):
+        try:
+            if hasattr(self.body, "close"):
+                self.body.close()
+        finally:
+            if not self.released:
+                self.released = True
+                self.lock.release()
+
+
+def serialise_live_server(live_server) -> None:
+    """Make ``live_server`` answer one request at a time when it shares an in-memory SQLite
+    connection with the test (a no-op on PostgreSQL, where each thread has its own)."""
+    thread = live_server.thread
+    if not thread.connections_override:
+        return
+    app = thread.httpd.get_app()
+    if not isinstance(app, SerialisedApp):
+        thread.httpd.set_app(SerialisedApp(app))
