@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from tdkt.accounts.models import Role, RoleAssignment
+from tdkt.awards.backing import initiative_claims, initiatives_consume
 from tdkt.awards.models import (
     Award,
     Decision,
@@ -285,7 +286,7 @@ def _create_awards(decision: Decision, lines: list[ProposalLine], user) -> list[
     amounts = money_for({line.award_type.code for line in lines}, day)
     awards = [
         Award(
-            award_type_id=line.award_type_id,
+            award_type=line.award_type,
             person_id=line.person_id,
             unit_id=line.candidate_unit_id,
             year=line.year,
@@ -302,7 +303,14 @@ def _create_awards(decision: Decision, lines: list[ProposalLine], user) -> list[
         for line in lines
     ]
     reason = _("Quyết định số %(number)s") % {"number": decision.number}
-    return bulk_create_with_history(awards, Award, default_user=user, default_change_reason=reason)
+    # The initiatives are chosen on the register as it stood before these awards entered it,
+    # which is what the lines' verdicts were checked against.
+    claims = initiative_claims(awards)
+    created = bulk_create_with_history(
+        awards, Award, default_user=user, default_change_reason=reason
+    )
+    initiatives_consume(claims, created, user=user, reason=reason)
+    return created
 
 
 def _unit_officers(lines: list[ProposalLine]) -> list:

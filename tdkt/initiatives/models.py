@@ -72,13 +72,17 @@ class Initiative(VersionedModel):
         blank=True,
         related_name="+",
     )
-    used_for = models.OneToOneField(
+    used_for = models.ForeignKey(
         "awards.Award",
         verbose_name=_("đã dùng cho khen thưởng"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        related_name="initiative",
+        related_name="backing_initiatives",
+        help_text=_(
+            "Khen thưởng mà sáng kiến này làm căn cứ. Mỗi sáng kiến chỉ làm căn cứ cho một khen "
+            "thưởng; một khen thưởng có thể cần nhiều sáng kiến (Bằng khen cần 2, 5 sáng kiến)."
+        ),
     )
 
     objects = ScopedQuerySet.as_manager()

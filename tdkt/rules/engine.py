@@ -13,7 +13,7 @@ from tdkt.rules.facts import PersonHistory, UnitHistory
 from tdkt.rules.params import IN_FORCE as PARAMS_IN_FORCE
 from tdkt.rules.params import UNSURE, DatedValue, param
 from tdkt.rules.registry import PERSON, RuleVersion, is_known, version_on, versions_of
-from tdkt.rules.verdicts import Findings, Verdict, outcome_of
+from tdkt.rules.verdicts import Findings, Outcome, Verdict, outcome_of
 
 UNKNOWN_CODE = "Mã danh hiệu, hình thức khen thưởng “{code}” không có trong bộ quy tắc."
 OUT_OF_COVERAGE = (
@@ -111,6 +111,7 @@ class Engine:
         for name, dated in evaluation.unsure_params.items():
             findings.procedure.append(_unsure_param_note(name, dated))
         # Positional arguments, in field order: a sweep builds one verdict per subject and code.
+        outcome = outcome_of(findings.conditions)
         return Verdict(
             code,
             year,
@@ -119,10 +120,11 @@ class Engine:
             ref,
             version.id,
             version.title,
-            outcome_of(findings.conditions),
+            outcome,
             tuple(findings.conditions),
             tuple(findings.procedure),
             "; ".join(findings.next_steps),
+            () if outcome is Outcome.NOT_ELIGIBLE else tuple(findings.initiatives),
         )
 
 

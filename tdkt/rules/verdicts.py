@@ -63,6 +63,9 @@ class Verdict:
     procedure: tuple[Condition, ...] = ()
     """Requirements met later in the procedure (council votes, dossiers): shown, not judged."""
     next_step: str = ""
+    initiatives: tuple[str, ...] = ()
+    """Ids of the recognised initiatives this verdict counts to be met: an award made on it
+    rests on them, and each of them then backs that award only."""
 
     @property
     def reasons_not_met(self) -> list[Condition]:
@@ -90,6 +93,7 @@ class Verdict:
             "conditions": [condition(c) for c in self.conditions],
             "procedure": [condition(c) for c in self.procedure],
             "next_step": self.next_step,
+            "initiatives": list(self.initiatives),
         }
 
 
@@ -115,6 +119,7 @@ class Findings:
     conditions: list[Condition] = field(default_factory=list)
     procedure: list[Condition] = field(default_factory=list)
     next_steps: list[str] = field(default_factory=list)
+    initiatives: list[str] = field(default_factory=list)
 
     def add(self, key, text, check, citation, facts=(), unsure=False) -> Check:
         self.conditions.append(_condition((key, text, check, citation, tuple(facts), unsure)))
@@ -127,6 +132,13 @@ class Findings:
 
     def later(self, key, text, citation, unsure=False) -> None:
         self.procedure.append(_condition((key, text, Check.UNKNOWN, citation, (), unsure)))
+
+    def rely_on(self, initiatives) -> None:
+        """Record the initiatives a met condition counts (an award made on the verdict
+        consumes them)."""
+        for initiative in initiatives:
+            if initiative.id not in self.initiatives:
+                self.initiatives.append(initiative.id)
 
     def next(self, step: str) -> None:
         if step and step not in self.next_steps:

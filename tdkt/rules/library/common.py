@@ -220,6 +220,15 @@ def usable_initiatives(
     return usable, unknown, consumed
 
 
+def narrowest_first(initiatives) -> list[InitiativeFact]:
+    """Initiatives in the order an award uses them up: narrowest scope of effect first (an
+    unrecorded scope counts as grassroots), then oldest, keeping the wider ones for the higher
+    awards that require them; ties keep the history's order."""
+    return sorted(
+        initiatives, key=lambda i: (SCOPE_ORDER.get(i.effect_scope or "CO_SO", 0), i.year)
+    )
+
+
 def describe_initiatives(items, label: str) -> list[str]:
     return [
         f"{label}: “{i.title}” ({i.year}, {SCOPE_LABELS.get(i.effect_scope, 'chưa ghi phạm vi')})"

@@ -13,7 +13,6 @@ initiative's scope) gives an unknown condition, never a refusal.
 from dataclasses import dataclass
 
 from tdkt.rules.engine import Evaluation
-from tdkt.rules.facts import SCOPE_ORDER
 from tdkt.rules.library.common import (
     CODE_LABELS,
     RATING_LABELS,
@@ -24,6 +23,7 @@ from tdkt.rules.library.common import (
     join_years,
     last_award_year_before,
     merit_chain,
+    narrowest_first,
     rating_at_least,
     rating_run,
     standing_award_years,
@@ -184,7 +184,7 @@ def split_initiatives(ev: Evaluation, person, years, scope: str, *, reserve: boo
     if reserve:
         own, _unknown, _consumed = usable_initiatives(person, [ev.year])
         if own:
-            reserved = min(own, key=lambda i: SCOPE_ORDER.get(i.effect_scope or "CO_SO", 0))
+            reserved = narrowest_first(own)[0]
     usable = [i for i in usable if i is not reserved]
     unknown = [i for i in unknown if i is not reserved]
     return usable, unknown, consumed, reserved
@@ -197,6 +197,8 @@ def require_initiatives(ev, person, years, scope, count, *, key, text, citation,
         ev, person, years, scope, reserve=reserve
     )
     ok = met_or_unknown(len(usable) >= count, len(usable) + len(unknown) >= count)
+    if ok:
+        ev.findings.rely_on(narrowest_first(usable)[:count])
     wanted = set(years)
     facts = (
         describe_initiatives(usable, "Sáng kiến dùng được")

@@ -16,6 +16,7 @@ from tdkt.rules.library.common import (
     disciplines_overlapping,
     fmt,
     months_between,
+    narrowest_first,
     non_worked_absence_days,
     principles,
     usable_initiatives,
@@ -194,6 +195,8 @@ def _cstdcs(ev: Evaluation, *, initiative_mandatory: bool, citation: str) -> Non
     )
     if initiative_mandatory:
         ok = bool(usable)
+        if ok:
+            ev.findings.rely_on(narrowest_first(usable)[:1])
         ev.findings.require(
             "initiative",
             f"Có sáng kiến (hoặc đề tài, giải pháp) được công nhận năm {ev.year}, chưa dùng cho "
@@ -208,6 +211,8 @@ def _cstdcs(ev: Evaluation, *, initiative_mandatory: bool, citation: str) -> Non
     rating = person.ratings.get(ev.year)
     excellent = rating is not None and RATING_ORDER[rating] >= RATING_ORDER["HTXSNV"]
     ok = excellent or bool(usable)
+    if usable and not excellent:
+        ev.findings.rely_on(narrowest_first(usable)[:1])
     if rating is None and not usable:
         ok = None
     facts = [f"Năm {ev.year}: {RATING_LABELS[rating]}" if rating else "Chưa có xếp loại"] + facts

@@ -35,3 +35,5 @@ def test_legal_case(item):
         assert unknown == set(expect["unknown"]), explanation
     for text in expect.get("facts_contain", []):
         assert any(text in fact for c in verdict.conditions for fact in c.facts), explanation
+    if "initiatives" in expect:
+        assert list(verdict.initiatives) == expect["initiatives"], explanation

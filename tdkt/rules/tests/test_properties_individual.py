@@ -257,3 +257,34 @@ def test_an_open_freeze_always_blocks(question, days_before, reason):
     start = reference_date_for(asked, asked_year) - dt.timedelta(days=days_before)
     frozen = replace(person, freezes=(Freeze(reason, start),))
     assert _outcome(frozen, asked, asked_year) == Outcome.NOT_ELIGIBLE
+
+
+@PROFILE
+@given(cases)
+def test_counted_initiatives_are_free_recognised_and_distinct(question):
+    # the initiatives an eligible or reviewable verdict counts (those an award made on it would
+    # consume) are the subject's own, recognised, distinct, and back no other award; marking
+    # them used for another award then makes the verdict no better
+    person, asked, asked_year = question
+    verdict = evaluate(person, asked, asked_year)
+    counted = list(verdict.initiatives)
+    assert len(counted) == len(set(counted))
+    if verdict.outcome == Outcome.NOT_ELIGIBLE:
+        assert counted == []
+        return
+    by_id = {i.id: i for i in person.initiatives}
+    held = {a.id for a in person.awards if a.code == asked and a.year == asked_year}
+    for initiative_id in counted:
+        initiative = by_id[initiative_id]
+        assert initiative.recognised_on is not None
+        assert initiative.used_for_award in ("", *held)
+    if counted:
+        consumed = replace(
+            person,
+            initiatives=tuple(
+                replace(i, used_for_award="other") if i.id in counted else i
+                for i in person.initiatives
+            ),
+        )
+        after = _outcome(consumed, asked, asked_year)
+        assert RANK[after] <= RANK[verdict.outcome]
