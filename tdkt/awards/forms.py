@@ -50,3 +50,38 @@ class RevokeForm(forms.Form):
         label=_("Lý do hủy bỏ"),
         help_text=_("Bắt buộc. Khen thưởng vẫn được lưu, đánh dấu đã hủy bỏ, và không được tính."),
     )
+
+
+class InitiativeChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        scope = obj.get_effect_scope_display() or "chưa ghi phạm vi"
+        return f"{obj.title} ({obj.year}, {scope})"
+
+
+class AwardInitiativesForm(forms.Form):
+    """The initiatives an individual award rests on, among its person's recognised ones that
+    back no other award."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    initiatives = InitiativeChoice(
+        label=_("Sáng kiến làm căn cứ"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": _(
+                "Sáng kiến “%(value)s” không còn chọn được (có thể vừa được dùng cho khen thưởng "
+                "khác); hãy tải lại trang."
+            ),
+            "invalid_pk_value": _("“%(pk)s” không phải là mã sáng kiến hợp lệ."),
+        },
+        help_text=_(
+            "Mỗi sáng kiến chỉ làm căn cứ cho một khen thưởng; bỏ chọn để trả sáng kiến về "
+            "trạng thái chưa dùng."
+        ),
+    )
+    reason = ReasonField()
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["initiatives"].queryset = choices

@@ -8,6 +8,7 @@ urlpatterns = [
     path("tap-the/<int:unit_pk>/them/", views.award_create_for_unit, name="create-unit"),
     path("<int:pk>/sua/", views.award_edit, name="edit"),
     path("<int:pk>/huy-bo/", views.award_revoke, name="revoke"),
+    path("<int:pk>/sang-kien/", views.award_initiatives, name="initiatives"),
 ]
 
 urlpatterns += [

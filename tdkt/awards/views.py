@@ -6,14 +6,15 @@ holder unit for an existing award); anyone else gets 404.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from tdkt.accounts.permissions import CHANGE_PEOPLE
-from tdkt.awards import services
-from tdkt.awards.forms import AwardEditForm, AwardForm, RevokeForm
+from tdkt.awards import backing, services
+from tdkt.awards.forms import AwardEditForm, AwardForm, AwardInitiativesForm, RevokeForm
 from tdkt.awards.models import Award
 from tdkt.catalog.models import SubjectKind
 from tdkt.core.errors import DomainError
@@ -108,6 +109,53 @@ def award_edit(request, pk):
             "form": form,
             "award": award,
             "title": _("Sửa quyết định khen thưởng"),
+            "subject_name": _subject_name(award),
+            "back": _record_url(award),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def award_initiatives(request, pk):
+    """The initiatives an individual award rests on: those of its person that back no other
+    award can be chosen; those backing another award are listed with it."""
+    award = _award(request.user, pk)
+    if not award.person_id:
+        raise Http404
+    everything = list(backing.initiative_choices(award))
+    taken = [i for i in everything if i.used_for_id not in (None, award.pk)]
+    choices = backing.initiative_choices(award).exclude(pk__in=[i.pk for i in taken])
+    if request.method == "POST":
+        form = AwardInitiativesForm(request.POST, choices=choices)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                backing.award_initiatives_set(
+                    award=award,
+                    initiative_ids=[i.pk for i in data["initiatives"]],
+                    expected_version=data["version"],
+                    reason=data["reason"],
+                    user=request.user,
+                )
+            except DomainError as error:
+                _apply(form, error)
+            else:
+                messages.success(request, _("Đã ghi các sáng kiến làm căn cứ khen thưởng."))
+                return redirect(_record_url(award))
+    else:
+        current = [i.pk for i in everything if i.used_for_id == award.pk]
+        form = AwardInitiativesForm(
+            initial={"version": award.version, "initiatives": current}, choices=choices
+        )
+    return render(
+        request,
+        "awards/initiatives.html",
+        {
+            "form": form,
+            "award": award,
+            "taken": taken,
+            "offered": len(everything) - len(taken),
             "subject_name": _subject_name(award),
             "back": _record_url(award),
         },

@@ -254,6 +254,11 @@ def test_one_line_from_the_unit_to_a_printed_certificate(
         page.goto(f"{base}/can-bo/{people['duc'].pk}/")
         assert DECISION_NUMBER in _text(page)
         _shot(page, "11-person-record")
+        # The two initiatives the verdict counted now back the award, and only it.
+        page.goto(f"{base}/so-khen-thuong/{award.pk}/sang-kien/")
+        ticked = page.locator("[data-testid=award-initiatives] input[type=checkbox]:checked")
+        assert ticked.count() == 2
+        _shot(page, "11b-award-initiatives")
 
         # 7. The certificates of the decision are printed in the background and downloaded.
         page.goto(decision_url)
