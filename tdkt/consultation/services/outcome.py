@@ -89,7 +89,9 @@ def consultation_record_outcome(
     candidates = list(
         Candidate.objects.select_for_update(of=("self",))
         .filter(consultation=stored)
-        .select_related("line__person", "line__candidate_unit", "line__award_type")
+        .select_related(
+            "line__person", "line__candidate_unit", "line__award_type", "line__proposal__round"
+        )
     )
     verified = set(
         Comment.objects.filter(
@@ -107,7 +109,8 @@ def consultation_record_outcome(
     stored.outcome_at = timezone.now()
     stored._change_reason = _("Ghi kết quả lấy ý kiến")
     save_with_version(stored, expected_version=expected_version)
-    _attach_report(stored)
+    content = _attach_report(stored)
+    _file_in_dossiers(stored, candidates, content, user)
     ProposalEvent.objects.bulk_create(
         ProposalEvent(
             proposal_id=c.line.proposal_id,
@@ -120,8 +123,9 @@ def consultation_record_outcome(
     return stored
 
 
-def _attach_report(consultation) -> None:
-    """Render the report and store it on the consultation (replacing an earlier one)."""
+def _attach_report(consultation) -> bytes:
+    """Render the report and store it on the consultation (replacing an earlier one); returns
+    its bytes."""
     from tdkt.consultation.reports import report_pdf
 
     content = report_pdf(consultation)
@@ -131,3 +135,32 @@ def _attach_report(consultation) -> None:
     if old:
         storage = consultation.report.storage
         transaction.on_commit(lambda: storage.delete(old))
+    return content
+
+
+def _file_in_dossiers(consultation, candidates, content: bytes, user) -> None:
+    """File the report in the dossier of every candidate's line, under the checklist item of
+    the consultation's outcome (replacing the report of an earlier outcome). Lines whose
+    checklist has no such item (texts before 2024) keep the report on the consultation only."""
+    from tdkt.proposals.models import CONSULTATION_ITEM
+    from tdkt.proposals.selectors import checklist_items_for
+    from tdkt.proposals.services.dossiers import generated_document_file
+
+    filename = f"ket-qua-lay-y-kien-{consultation.pk}.pdf"
+    items: dict[tuple[int, int], object] = {}
+    for candidate in candidates:
+        line = candidate.line
+        key = (line.proposal.round_id, line.award_type_id)
+        if key not in items:
+            items[key] = next(
+                (
+                    item
+                    for item in checklist_items_for(line.proposal.round, line.award_type)
+                    if item.name == CONSULTATION_ITEM
+                ),
+                None,
+            )
+        if items[key] is not None:
+            generated_document_file(
+                line=line, item=items[key], content=content, filename=filename, user=user
+            )

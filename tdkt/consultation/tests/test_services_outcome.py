@@ -15,7 +15,7 @@ from tdkt.consultation.services.outcome import (
 )
 from tdkt.consultation.tests.conftest import after_closing
 from tdkt.core.errors import DomainError
-from tdkt.proposals.models import ProposalEvent
+from tdkt.proposals.models import CONSULTATION_ITEM, DossierDocument, ProposalEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -92,6 +92,38 @@ def test_the_outcome_closes_records_and_attaches_the_report(published, lines, us
     assert "dan@example.vn" not in text and "Người dân Hà Nội" not in text
     events = ProposalEvent.objects.filter(line=lines.duc)
     assert any("Ý kiến phản ánh có cơ sở" in e.action for e in events)
+    # the same report is filed in every candidate's dossier, under its checklist item
+    for line in (lines.duc, lines.division, lines.phu_tho):
+        filed = DossierDocument.objects.get(line=line, item__name=CONSULTATION_ITEM)
+        assert filed.content_type == "application/pdf" and filed.uploaded_by is None
+        assert filed.file.read() == content
+        assert not filed.item.mandatory
+
+
+def test_a_second_report_replaces_the_first_in_the_dossier_and_uploads_stay(
+    published, lines, users, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tdkt.proposals.services.dossiers import generated_document_file
+
+    record(published, lines, users["sector"])
+    filed = DossierDocument.objects.get(line=lines.duc, item__name=CONSULTATION_ITEM)
+    own = DossierDocument(
+        line=lines.duc,
+        item=filed.item,
+        original_name="y-kien-don-vi.pdf",
+        content_type="application/pdf",
+        size=9,
+        uploaded_by=users["hanoi_officer"],
+    )
+    own.file.save("x.pdf", SimpleUploadedFile("x.pdf", b"%PDF-1.4\n"), save=False)
+    own.save()
+    again = generated_document_file(
+        line=lines.duc, item=filed.item, content=b"%PDF-1.7 new", filename="moi.pdf"
+    )
+    kept = set(DossierDocument.objects.filter(line=lines.duc, item=filed.item))
+    assert kept == {again, own}
 
 
 def test_outcome_before_the_closing_day_is_refused(published, lines, users):

@@ -1,6 +1,7 @@
 """Models of proposals: rounds, proposals and lines, dossier checklists and documents."""
 
 from tdkt.proposals.models.dossiers import (
+    CONSULTATION_ITEM,
     ChecklistItem,
     DossierDocument,
     Procedure,
@@ -24,6 +25,7 @@ from tdkt.proposals.models.rounds import (
 
 __all__ = [
     "CLOSED_NEGATIVE",
+    "CONSULTATION_ITEM",
     "AppraisalAction",
     "LineAppraisal",
     "ChecklistItem",

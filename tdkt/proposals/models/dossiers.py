@@ -15,6 +15,11 @@ class Procedure(models.TextChoices):
     SIMPLIFIED = "SIMPLIFIED", _("Thủ tục đơn giản")
 
 
+CONSULTATION_ITEM = "Kết quả lấy ý kiến Nhân dân"
+"""The checklist item of the state-level codes (from 2024) where the application files the
+report of the public consultation (migration 0005); not mandatory at the unit's submission."""
+
+
 class ChecklistItemQuerySet(models.QuerySet):
     def for_line(self, *, code: str, on, procedure: str) -> "ChecklistItemQuerySet":
         """The items required for ``code`` by the texts in force on ``on``."""

@@ -1,11 +1,12 @@
 """Writes to dossiers: files uploaded against checklist items, and their removal. The type of
 a file is read from its first bytes, never from its name."""
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tdkt.core.errors import DomainError
-from tdkt.core.uploads import EXTENSIONS, checked_upload
+from tdkt.core.uploads import EXTENSIONS, PDF, checked_upload
 from tdkt.proposals.models import DossierDocument, ProposalEvent, ProposalLine
 from tdkt.proposals.services.proposals import locked_proposal, require_line_editable
 
@@ -71,3 +72,35 @@ def document_delete(*, document: DossierDocument, user=None, today=None) -> None
     )
     document.delete()
     transaction.on_commit(lambda: stored.delete(save=False))
+
+
+def generated_document_file(
+    *, line: ProposalLine, item, content: bytes, filename: str, user=None
+) -> DossierDocument:
+    """File a PDF the application generated (e.g. the consultation report) in the line's
+    dossier under ``item`` (one of the line's checklist items), replacing the one the
+    application filed there before; whatever the unit uploaded stays. Works in any state of
+    the line; the proposal's log notes it."""
+    earlier = list(DossierDocument.objects.filter(line=line, item=item, uploaded_by__isnull=True))
+    document = DossierDocument(
+        line=line,
+        item=item,
+        original_name=filename[:255],
+        content_type=PDF,
+        size=len(content),
+        uploaded_by=None,
+    )
+    document.file.save("tai-lieu.pdf", ContentFile(content), save=False)
+    document.save()
+    for old in earlier:
+        stored = old.file
+        old.delete()
+        transaction.on_commit(lambda stored=stored: stored.delete(save=False))
+    action = _("Hệ thống lưu “%(name)s” (%(item)s) cho %(line)s")
+    ProposalEvent.objects.create(
+        proposal_id=line.proposal_id,
+        line=line,
+        action=(action % {"name": filename, "item": item.name, "line": line})[:200],
+        actor=user,
+    )
+    return document
