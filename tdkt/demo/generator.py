@@ -13,8 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from django.db import connection
-
+from tdkt.core.planner import refresh_planner_statistics
 from tdkt.demo.accounts import create_demo_accounts
 from tdkt.demo.advanced_models import write_advanced_models
 from tdkt.demo.awards import plan_awards
@@ -110,10 +109,7 @@ def generate(
 
 
 def refresh_statistics() -> None:
-    """Let PostgreSQL's planner see the new row counts at once (autovacuum would, later).
-
-    Run after the generating transaction has committed; SQLite plans well without it.
-    """
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    """Let the planner see the new tables' sizes at once (``core.planner``): SQLite otherwise
+    plans from guesses, PostgreSQL from stale counts until autovacuum runs. Run after the
+    generating transaction has committed."""
+    refresh_planner_statistics()
