@@ -4,7 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tdkt.catalog.models import AwardType
-from tdkt.proposals.models import ProposalStatus, RoundKind, RoundStatus, SimplifiedCase
+from tdkt.people.forms import ReasonField, _date
+from tdkt.proposals.models import (
+    Procedure,
+    ProposalStatus,
+    RoundKind,
+    RoundStatus,
+    SimplifiedCase,
+)
 
 NOTE = forms.Textarea(attrs={"rows": 2})
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -211,3 +218,31 @@ class AppraisalQueueFilterForm(forms.Form):
     def __init__(self, *args, rounds=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["round"].queryset = rounds
+
+
+class ChecklistItemForm(forms.Form):
+    """A component of a code's dossier for a legal period (add: with its procedure; edit: with
+    its order and the version the page was opened with)."""
+
+    procedure = forms.ChoiceField(label=_("Thủ tục"), choices=Procedure.choices)
+    name = forms.CharField(label=_("Thành phần hồ sơ"), max_length=300)
+    valid_from = _date(_("Áp dụng từ ngày"))
+    valid_to = _date(_("Áp dụng đến ngày"), required=False)
+    position = forms.IntegerField(label=_("Thứ tự"), min_value=1, max_value=999)
+    mandatory = forms.BooleanField(label=_("Bắt buộc phải có khi nộp"), required=False)
+    unsure = forms.BooleanField(
+        label=_("Căn cứ pháp lý chưa chắc chắn"),
+        required=False,
+        help_text=_("Đánh dấu khi nguồn pháp lý của thành phần này chưa được xác nhận chắc chắn."),
+    )
+    citation = forms.CharField(label=_("Căn cứ"), max_length=200, required=False)
+    reason = ReasonField()
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, adding: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if adding:
+            del self.fields["position"]
+            del self.fields["version"]
+        else:
+            del self.fields["procedure"]

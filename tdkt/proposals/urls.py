@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tdkt.proposals.views import appraisal, lines, proposals, rounds
+from tdkt.proposals.views import appraisal, checklists, lines, proposals, rounds
 
 app_name = "proposals"
 urlpatterns = [
@@ -19,6 +19,22 @@ urlpatterns = [
     path("dong/<int:pk>/tham-dinh/", lines.line_appraise, name="line-appraise"),
     path("dong/<int:pk>/nop-lai/", lines.line_resubmit, name="line-resubmit"),
     path("tham-dinh/", appraisal.appraisal_queue, name="appraisal-queue"),
+    path("thanh-phan-ho-so/", checklists.checklist_list, name="checklists"),
+    path(
+        "thanh-phan-ho-so/<slug:code>/them/",
+        checklists.checklist_item_add,
+        name="checklist-item-add",
+    ),
+    path(
+        "thanh-phan-ho-so/muc/<int:pk>/sua/",
+        checklists.checklist_item_edit,
+        name="checklist-item-edit",
+    ),
+    path(
+        "thanh-phan-ho-so/muc/<int:pk>/xoa/",
+        checklists.checklist_item_delete,
+        name="checklist-item-delete",
+    ),
     path("tham-dinh.xlsx", appraisal.appraisal_export, name="appraisal-export"),
     path("dong/<int:pk>/kiem-tra-lai/", lines.line_recheck, name="line-recheck"),
     path("dong/<int:pk>/xoa/", lines.line_delete, name="line-delete"),

@@ -76,6 +76,7 @@ _MENU: list[_ENTRY | tuple[str, str, list[_ENTRY]]] = [
             (_("Danh hiệu, hình thức"), "catalog:award-types", "award", "view"),
             (_("Văn bản pháp lý"), "catalog:documents", "journal-text", "view"),
             (_("Quy tắc xét"), "rules:index", "journal-check", "view"),
+            (_("Thành phần hồ sơ"), "proposals:checklists", "folder-check", "view"),
             (_("Mẫu văn bản"), "documents:list", "file-earmark-word", "change_catalog"),
             (_("Mẫu phôi bằng khen"), "certificates:forms", "layout-text-window", "change_catalog"),
             (_("Ngày nghỉ lễ, Tết"), "web:holidays", "calendar-event", "view"),

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class Procedure(models.TextChoices):
@@ -34,7 +35,9 @@ class ChecklistItemQuerySet(models.QuerySet):
 class ChecklistItem(models.Model):
     """One component of the dossier of an award code under a procedure, for the legal period
     ``valid_from``–``valid_to``; mandatory items must hold at least one document before a line
-    is submitted. ``unsure`` marks an item whose legal source the digest rates unsure."""
+    is submitted. ``unsure`` marks an item whose legal source the digest rates unsure. Seeded
+    from the legal digest and kept up to date by the sector officer
+    (``services.checklists``)."""
 
     award_type = models.ForeignKey(
         "catalog.AwardType",
@@ -52,8 +55,10 @@ class ChecklistItem(models.Model):
     mandatory = models.BooleanField(_("bắt buộc"), default=True)
     unsure = models.BooleanField(_("căn cứ chưa chắc chắn"), default=False)
     citation = models.CharField(_("căn cứ"), max_length=200, blank=True)
+    version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
 
     objects = ChecklistItemQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("thành phần hồ sơ")
