@@ -79,4 +79,12 @@ def _readable(field, old, new, names) -> tuple[str, object, object]:
     if field.choices:
         labels = {value: str(label) for value, label in field.flatchoices}
         return (str(field.verbose_name), labels.get(old, old), labels.get(new, new))
+    if field.get_internal_type() == "BooleanField":
+        return (str(field.verbose_name), _yes_no(old), _yes_no(new))
     return (str(field.verbose_name), old, new)
+
+
+def _yes_no(value) -> str:
+    if value is None:
+        return ""
+    return _("Có") if value else _("Không")

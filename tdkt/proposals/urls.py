@@ -26,6 +26,11 @@ urlpatterns = [
         name="checklist-item-add",
     ),
     path(
+        "thanh-phan-ho-so/<slug:code>/lich-su/",
+        checklists.checklist_history,
+        name="checklist-history",
+    ),
+    path(
         "thanh-phan-ho-so/muc/<int:pk>/sua/",
         checklists.checklist_item_edit,
         name="checklist-item-edit",

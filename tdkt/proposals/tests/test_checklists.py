@@ -191,3 +191,28 @@ def test_the_list_runs_a_fixed_number_of_queries(
         _item(code="CSTDCS", name=f"Thành phần {index}")
     with django_assert_num_queries(len(few.captured_queries)):
         client.get(LIST, {"code": "CSTDCS"})
+
+
+def test_the_history_names_each_change_and_keeps_deleted_items(client, users):
+    item = _item()
+    checklists.checklist_item_update(
+        item=item,
+        data=checklists.ItemInput(name=item.name, valid_from=item.valid_from, mandatory=False),
+        position=item.position,
+        expected_version=item.version,
+        reason="Không bắt buộc nữa",
+        user=users["sector"],
+    )
+    mistaken = _item(name="Ghi nhầm")
+    checklists.checklist_item_delete(item=mistaken, expected_version=mistaken.version)
+    client.force_login(users["hanoi_officer"])
+    page = client.get(reverse("proposals:checklist-history", args=["LDTT"]))
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert "Không bắt buộc nữa" in body and "Văn bản mới" in body
+    assert "Bản cam kết (Thủ tục thông thường)" in body
+    assert "Ghi nhầm (Thủ tục thông thường)" in body and "Xóa thành phần hồ sơ" in body
+    assert "phiên bản" not in body.lower()
+    assert "<strong>bắt buộc</strong>: Có → Không" in body
+    client.force_login(users["no_role"])
+    assert client.get(reverse("proposals:checklist-history", args=["LDTT"])).status_code == 404

@@ -17,11 +17,13 @@ from tdkt.accounts.permissions import CHANGE_CATALOG
 from tdkt.accounts.scope import reach_of
 from tdkt.catalog.models import AwardType
 from tdkt.core.errors import DomainError
+from tdkt.core.history import changes_of
 from tdkt.proposals.forms import ChecklistItemForm
 from tdkt.proposals.models import ChecklistItem, Procedure
 from tdkt.proposals.services import checklists as services
 
 FIELDS = ("name", "valid_from", "valid_to", "mandatory", "unsure", "citation")
+VERSION_LABEL = ChecklistItem._meta.get_field("version").verbose_name
 
 
 def _require(user, action: str) -> None:
@@ -169,3 +171,25 @@ def checklist_item_delete(request, pk):
         "proposals/checklist_delete.html",
         {"item": item, "error": error, "back": _list_url(code)},
     )
+
+
+@login_required
+@require_GET
+def checklist_history(request, code):
+    """Every recorded change to the checklist of ``code`` (deleted items included), newest
+    first: who, when, what and why. Two queries."""
+    _require(request.user, "view")
+    award_type = get_object_or_404(AwardType, code=code)
+    records = list(
+        ChecklistItem.history.filter(award_type_id=award_type.pk)
+        .select_related("history_user")
+        .order_by("id", "history_date", "history_id")
+    )
+    changes = changes_of(ChecklistItem, records)
+    procedures = dict(Procedure.choices)
+    for change, record in zip(changes, records, strict=True):
+        change.what = f"{record.name} ({procedures.get(record.procedure, record.procedure)})"
+        change.changes = [c for c in change.changes if c[0] != str(VERSION_LABEL)]
+    changes.sort(key=lambda c: c.when, reverse=True)
+    context = {"award_type": award_type, "changes": changes, "back": _list_url(code)}
+    return render(request, "proposals/checklist_history.html", context)
