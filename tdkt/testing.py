@@ -174,8 +174,16 @@ class SerialisedApp:
     interleave their transactions, and one's rollback can undo the other's writes, e.g. a
     freshly created session, which then shows up as an unexpected login page. Letting requests
     through one by one gives each the connection to itself, as a real server's own connection
-    per request would.
+    per request would. (The test's own thread is not held back: it should query the database
+    only once the page it waits for has loaded.)
+
+    The lock is held until the response body has been produced (a streamed body may still
+    query the database) and released when it is exhausted or closed, whichever comes first, so
+    a client that goes away mid-response never leaves it held. A request that waits longer
+    than ``WAIT_SECONDS`` fails with a clear error instead of hanging the suite.
     """
+
+    WAIT_SECONDS = 120
 
     def __init__(self, app):
         import threading
@@ -184,35 +192,56 @@ class SerialisedApp:
         self.lock = threading.Lock()
 
     def __call__(self, environ, start_response):
-        self.lock.acquire()
+        if not self.lock.acquire(timeout=self.WAIT_SECONDS):
+            raise RuntimeError(
+                f"live server: a request waited {self.WAIT_SECONDS} s for the previous one"
+            )
+        release = _Once(self.lock.release)
         try:
-            result = self.app(environ, start_response)
+            body = self.app(environ, start_response)
         except BaseException:
-            self.lock.release()
+            release()
             raise
-        return _ReleasingBody(result, self.lock)
+        return _ReleasingBody(body, release)
+
+
+class _Once:
+    """Calls ``function`` the first time it is called, never again."""
+
+    def __init__(self, function):
+        import threading
+
+        self.function = function
+        self.guard = threading.Lock()
+        self.done = False
+
+    def __call__(self):
+        with self.guard:
+            if self.done:
+                return
+            self.done = True
+        self.function()
 
 
 class _ReleasingBody:
-    """A response body that keeps the lock until the server has sent it (a streamed body may
-    still query the database) and releases it when the server closes it."""
+    """A response body that releases the lock once exhausted or closed."""
 
-    def __init__(self, body, lock):
+    def __init__(self, body, release):
         self.body = body
-        self.lock = lock
-        self.released = False
+        self.release = release
 
     def __iter__(self):
-        return iter(self.body)
+        try:
+            yield from self.body
+        finally:
+            self.release()
 
     def close(self):
         try:
             if hasattr(self.body, "close"):
                 self.body.close()
         finally:
-            if not self.released:
-                self.released = True
-                self.lock.release()
+            self.release()
 
 
 def serialise_live_server(live_server) -> None:

@@ -30,6 +30,8 @@ ALREADY_BACKS = (
     "Sáng kiến “{title}” đã làm căn cứ cho {award} (quyết định số {number}); mỗi sáng kiến chỉ "
     "làm căn cứ cho một khen thưởng."
 )
+REVOKED_AWARD = "Khen thưởng đã bị hủy bỏ không làm căn cứ để dùng sáng kiến."
+FREED_ON_REVOCATION = "Khen thưởng được làm căn cứ đã bị hủy bỏ: {reason}"
 UNKNOWN_INITIATIVE = (
     "Không tìm thấy một số sáng kiến đã chọn (có thể đã bị xóa); hãy tải lại trang."
 )
@@ -64,9 +66,11 @@ def award_initiatives_set(
         raise DomainError(_(REASON_REQUIRED), field="reason")
     if not award.person_id:
         raise DomainError(_(FOR_PERSONS_ONLY), field="initiatives")
+    if award.revoked:
+        raise DomainError(_(REVOKED_AWARD), field="initiatives")
     wanted = {int(pk) for pk in initiative_ids}
     chosen = list(
-        Initiative.objects.select_for_update()
+        Initiative.objects.select_for_update(of=("self",))
         .filter(pk__in=wanted)
         .select_related("used_for__award_type")
         .order_by("pk")
@@ -80,8 +84,12 @@ def award_initiatives_set(
     )
     for initiative in chosen:
         _check_usable(initiative, award, authored)
+    # Only what the page offers can be unticked: an initiative backing the award that is no
+    # longer recognised or no longer the person's stays as it is.
     freed = list(
-        Initiative.objects.select_for_update().filter(used_for=award).exclude(pk__in=wanted)
+        Initiative.objects.select_for_update()
+        .filter(used_for=award, status=Status.RECOGNISED, pk__in=authored_by(award.person_id))
+        .exclude(pk__in=wanted)
     )
     changed = [i for i in chosen if i.used_for_id != award.pk]
     for initiative in freed:
@@ -101,6 +109,24 @@ def award_initiatives_set(
     return chosen
 
 
+def authored_by(person_id: int):
+    """The ids of the initiatives ``person_id`` authored (a subquery)."""
+    return Initiative.authors.through.objects.filter(person_id=person_id).values("initiative_id")
+
+
+def initiatives_free(awards, *, reason: str, user=None) -> int:
+    """Free the initiatives backing ``awards`` (revoked: they no longer rest on anything), so
+    that a decision recorded again can use them; the history keeps the reason. Two queries."""
+    freed = list(Initiative.objects.select_for_update().filter(used_for__in=awards))
+    for initiative in freed:
+        initiative.used_for = None
+    message = _(FREED_ON_REVOCATION).format(reason=reason)[:100]
+    bulk_update_with_history(
+        freed, Initiative, ["used_for"], default_user=user, default_change_reason=message
+    )
+    return len(freed)
+
+
 def _check_usable(initiative: Initiative, award: Award, authored: set[int]) -> None:
     values = {"title": initiative.title, "name": award.person.full_name}
     if initiative.pk not in authored:
@@ -110,7 +136,9 @@ def _check_usable(initiative: Initiative, award: Award, authored: set[int]) -> N
     other = initiative.used_for
     if other is not None and other.pk != award.pk:
         message = _(ALREADY_BACKS).format(
-            title=initiative.title, award=award_label(other), number=other.decision_number
+            title=initiative.title,
+            award=award_label(other),
+            number=other.decision_number or "—",
         )
         raise DomainError(message, field="initiatives")
 

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from tdkt.accounts.models import Role, RoleAssignment
-from tdkt.awards.backing import initiative_claims, initiatives_consume
+from tdkt.awards.backing import initiative_claims, initiatives_consume, initiatives_free
 from tdkt.awards.models import (
     Award,
     Decision,
@@ -552,6 +552,7 @@ def decision_revoke(
             default_user=user,
             default_change_reason=f"Hủy bỏ khen thưởng: {reason}"[:100],
         )
+        initiatives_free(awards, reason=reason, user=user)
     lines = list(ProposalLine.objects.filter(award__decision=decision, status=LineStatus.AWARDED))
     comment = _("Hủy bỏ quyết định số %(number)s: %(reason)s") % {
         "number": decision.number,

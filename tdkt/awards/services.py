@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tdkt.awards.backing import initiatives_free
 from tdkt.awards.models import Award
 from tdkt.catalog.models import AwardType, CommendationKind, SubjectKind
 from tdkt.core.concurrency import save_with_version
@@ -153,6 +154,7 @@ def award_revoke(
     award.revoked, award.revoked_on, award.revocation_reason = True, revoked_on, reason[:255]
     award._change_reason = f"Hủy bỏ khen thưởng: {reason}"
     save_with_version(award, expected_version=expected_version)
+    initiatives_free([award], reason=reason)
     if award.source_line_id:
         _revoke_source_line(award, reason)
     return award

@@ -4,7 +4,7 @@ The menu is a few entries and groups; a group opens a dropdown of entries. An en
 only to users whose roles grant its action somewhere; a group with no entry left is hidden.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
@@ -110,10 +110,29 @@ def navigation(request):
             label, icon, entries = spec
             children = [c for c in (_entry(reach, current, e) for e in entries) if c]
             if children:
-                active = any(c.active for c in children)
-                items.append(NavItem(str(label), children[0].url, icon, active, children))
+                items.append(NavItem(str(label), children[0].url, icon, False, children))
         else:
             item = _entry(reach, current, spec)
             if item:
                 items.append(item)
-    return {"nav_items": items, "reach": reach}
+    return {"nav_items": _keep_longest_match(items), "reach": reach}
+
+
+def _keep_longest_match(items: list[NavItem]) -> list[NavItem]:
+    """Only the entry whose address is the longest prefix of the page's stays active (e.g. the
+    checklists under /de-nghi/thanh-phan-ho-so/ light "Danh mục", not the rounds at
+    /de-nghi/), and the group holding it."""
+    leaves = [child for item in items for child in (item.children or [item])]
+    longest = max((len(leaf.url) for leaf in leaves if leaf.active), default=-1)
+
+    def keep(leaf: NavItem) -> NavItem:
+        return replace(leaf, active=leaf.active and len(leaf.url) == longest)
+
+    out = []
+    for item in items:
+        if item.children:
+            children = [keep(child) for child in item.children]
+            out.append(replace(item, active=any(c.active for c in children), children=children))
+        else:
+            out.append(keep(item))
+    return out

@@ -233,3 +233,71 @@ def test_the_page_runs_a_fixed_number_of_queries(
         initiative(person, f"Tự do {index}", 2016 + index)
     with django_assert_num_queries(len(few.captured_queries)):
         client.get(url)
+
+
+def test_revoking_frees_the_initiatives_so_a_new_decision_can_use_them(round_2026, org, users):
+    person = make_person(org.hanoi, "Vũ Thị Lan")
+    YearlyRating.objects.create(person=person, year=2026, rating="HTTNV")
+    own = initiative(person, "Sổ tay kiểm sát", 2026)
+    line = passed_line(round_2026, org.hanoi, "CSTDCS", person=person)
+    decision = record(round_2026, [line], users["sector"])
+    own.refresh_from_db()
+    assert own.used_for is not None
+    decisions.decision_revoke(
+        decision=decision,
+        revoked_on=TODAY,
+        reason="Ghi nhầm số quyết định",
+        user=users["sector"],
+        expected_version=decision.version,
+    )
+    own.refresh_from_db()
+    assert own.used_for is None
+    assert "Ghi nhầm số quyết định" in own.history.first().history_change_reason
+    assert evaluate(person_history(person), "CSTDCS", 2026).initiatives == (str(own.pk),)
+    # a revoked award cannot be given initiatives by hand
+    award = Award.objects.get(source_line=line)
+    with pytest.raises(DomainError, match="đã bị hủy bỏ"):
+        backing.award_initiatives_set(
+            award=award, initiative_ids=[own.pk], expected_version=award.version, reason="Thử"
+        )
+
+
+def test_revoking_one_award_of_the_register_frees_its_initiatives(people):
+    from tdkt.awards import services
+
+    person = people["duc"]
+    award = grant(person, "BK_NGANH", 2025, "12/QĐ")
+    first = initiative(person, "A", 2024, used_for=award)
+    second = initiative(person, "B", 2025, used_for=award)
+    services.award_revoke(
+        award=award, expected_version=award.version, revoked_on=TODAY, reason="Sai đối tượng"
+    )
+    assert Initiative.objects.filter(pk__in=[first.pk, second.pk], used_for=None).count() == 2
+
+
+def test_unticking_frees_only_what_the_page_offers(people, org):
+    person = people["duc"]
+    award = grant(person, "BK_NGANH", 2025, "12/QĐ")
+    offered = initiative(person, "Của Đức", 2025, used_for=award)
+    # an initiative backing the award that is not (or no longer) the person's stays put
+    other = initiative(make_person(org.hanoi, "Người khác"), "Của người khác", 2025, used_for=award)
+    backing.award_initiatives_set(
+        award=award, initiative_ids=[], expected_version=award.version, reason="Bỏ chọn"
+    )
+    offered.refresh_from_db()
+    other.refresh_from_db()
+    assert offered.used_for is None and other.used_for == award
+
+
+def test_an_initiative_of_unknown_scope_counted_after_review_is_consumed(round_2026, org, users):
+    # CSTĐ ngành needs a sector-wide initiative: one whose scope was never recorded makes the
+    # verdict a question, and the award decided after review rests on it
+    person = make_person(org.hanoi, "Trần Văn Sơn", recruitment_date=dt.date(2010, 1, 1))
+    for year in (2024, 2025, 2026):
+        YearlyRating.objects.create(person=person, year=year, rating="HTXSNV")
+    for year in (2024, 2025):
+        grant(person, "CSTDCS", year, f"{year}/QĐ-CS")
+    unknown = initiative(person, "Số hóa hồ sơ", 2025, scope="")
+    verdict = evaluate(person_history(person), "CSTD_NGANH", 2026)
+    assert verdict.outcome == Outcome.NEEDS_REVIEW
+    assert str(unknown.pk) in verdict.initiatives

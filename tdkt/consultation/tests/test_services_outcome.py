@@ -95,7 +95,7 @@ def test_the_outcome_closes_records_and_attaches_the_report(published, lines, us
     # the same report is filed in every candidate's dossier, under its checklist item
     for line in (lines.duc, lines.division, lines.phu_tho):
         filed = DossierDocument.objects.get(line=line, item__name=CONSULTATION_ITEM)
-        assert filed.content_type == "application/pdf" and filed.uploaded_by is None
+        assert filed.content_type == "application/pdf" and filed.generated
         assert filed.file.read() == content
         assert not filed.item.mandatory
 
@@ -119,11 +119,22 @@ def test_a_second_report_replaces_the_first_in_the_dossier_and_uploads_stay(
     )
     own.file.save("x.pdf", SimpleUploadedFile("x.pdf", b"%PDF-1.4\n"), save=False)
     own.save()
+    # an upload whose uploader's account was since deleted is still the unit's
+    orphan = DossierDocument(
+        line=lines.duc,
+        item=filed.item,
+        original_name="cu.pdf",
+        content_type="application/pdf",
+        size=9,
+        uploaded_by=None,
+    )
+    orphan.file.save("y.pdf", SimpleUploadedFile("y.pdf", b"%PDF-1.4\n"), save=False)
+    orphan.save()
     again = generated_document_file(
         line=lines.duc, item=filed.item, content=b"%PDF-1.7 new", filename="moi.pdf"
     )
     kept = set(DossierDocument.objects.filter(line=lines.duc, item=filed.item))
-    assert kept == {again, own}
+    assert kept == {again, own, orphan}
 
 
 def test_outcome_before_the_closing_day_is_refused(published, lines, users):

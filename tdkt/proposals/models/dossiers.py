@@ -95,6 +95,11 @@ class DossierDocument(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+    generated = models.BooleanField(
+        _("do hệ thống tạo"),
+        default=False,
+        help_text=_("Tài liệu hệ thống tự tạo và lưu (như báo cáo kết quả lấy ý kiến)."),
+    )
 
     class Meta:
         verbose_name = _("tài liệu hồ sơ")

@@ -81,14 +81,15 @@ def generated_document_file(
     dossier under ``item`` (one of the line's checklist items), replacing the one the
     application filed there before; whatever the unit uploaded stays. Works in any state of
     the line; the proposal's log notes it."""
-    earlier = list(DossierDocument.objects.filter(line=line, item=item, uploaded_by__isnull=True))
+    earlier = list(DossierDocument.objects.filter(line=line, item=item, generated=True))
     document = DossierDocument(
         line=line,
         item=item,
         original_name=filename[:255],
         content_type=PDF,
         size=len(content),
-        uploaded_by=None,
+        uploaded_by=user,
+        generated=True,
     )
     document.file.save("tai-lieu.pdf", ContentFile(content), save=False)
     document.save()

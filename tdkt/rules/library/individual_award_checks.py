@@ -197,8 +197,11 @@ def require_initiatives(ev, person, years, scope, count, *, key, text, citation,
         ev, person, years, scope, reserve=reserve
     )
     ok = met_or_unknown(len(usable) >= count, len(usable) + len(unknown) >= count)
-    if ok:
-        ev.findings.rely_on(narrowest_first(usable)[:count])
+    if ok is not False:
+        # Unknown (a scope never recorded makes up the count): an award decided after review
+        # rests on those too.
+        counted = narrowest_first(usable)[:count]
+        ev.findings.rely_on(counted + unknown[: count - len(counted)])
     wanted = set(years)
     facts = (
         describe_initiatives(usable, "Sáng kiến dùng được")
