@@ -93,8 +93,13 @@ def vote_open(*, cluster, user, candidates: dict[str, list], place: str = "") ->
 def _shuffle_ballots(vote: ClusterVote) -> None:
     """Rewrite the vote's ballots in random order with fresh random keys, so that neither
     keys nor the physical order of rows follow the order in which members voted."""
-    rows = list(Ballot.objects.filter(candidate__vote=vote).values_list("candidate_id", "choice"))
-    Ballot.objects.filter(candidate__vote=vote).delete()
+    candidate_ids = list(vote.candidates.values_list("pk", flat=True))
+    ballots = Ballot.objects.filter(candidate_id__in=candidate_ids)
+    rows = list(ballots.values_list("candidate_id", "choice"))
+    # A plain "candidate_id IN (…)" delete, not the join Django writes for candidate__vote: the
+    # join made PostgreSQL plan a nested loop over every ballot when its row estimate was stale
+    # (seconds per vote).
+    ballots.delete()
     secrets.SystemRandom().shuffle(rows)
     Ballot.objects.bulk_create(
         Ballot(id=uuid.uuid4(), candidate_id=candidate_id, choice=choice)
