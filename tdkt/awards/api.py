@@ -121,15 +121,7 @@ def create_decision(request, payload: DecisionIn):
     decision = services.decision_record(
         round_=round_,
         lines=payload.lines,
-        data=services.DecisionData(
-            number=payload.number,
-            signed_on=payload.signed_on,
-            signer=payload.signer,
-            signer_title=payload.signer_title,
-            authority=payload.authority,
-            kind=payload.kind,
-            summary=payload.summary,
-        ),
+        data=services.DecisionData.from_values(payload),
         user=request.user,
         expected_versions=payload.versions,
     )

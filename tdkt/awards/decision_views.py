@@ -128,15 +128,7 @@ def decision_create(request):
             decision = services.decision_record(
                 round_=round_,
                 lines=data["lines"],
-                data=services.DecisionData(
-                    number=data["number"],
-                    signed_on=data["signed_on"],
-                    signer=data["signer"],
-                    signer_title=data["signer_title"],
-                    authority=data["authority"],
-                    kind=data["kind"],
-                    summary=data["summary"],
-                ),
+                data=services.DecisionData.from_values(data),
                 user=request.user,
                 expected_versions=form.expected_versions(),
             )
@@ -299,15 +291,7 @@ def transmission_award(request, pk):
             decision = services.transmission_award(
                 transmission=transmission,
                 lines=data["lines"],
-                data=services.DecisionData(
-                    number=data["number"],
-                    signed_on=data["signed_on"],
-                    signer=data["signer"],
-                    signer_title=data["signer_title"],
-                    authority=data["authority"],
-                    kind=data["kind"],
-                    summary=data["summary"],
-                ),
+                data=services.DecisionData.from_values(data),
                 user=request.user,
                 expected_versions=form.expected_versions(),
             )

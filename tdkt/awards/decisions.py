@@ -10,7 +10,8 @@ up to the đồng; a code without a known coefficient gets no amount rather than
 """
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
 from decimal import Decimal
 
 from django.conf import settings
@@ -92,6 +93,16 @@ class DecisionData:
     authority: str = SECTOR_AUTHORITY
     kind: str = CommendationKind.CONG_TRANG
     summary: str = ""
+
+    @classmethod
+    def from_values(cls, values) -> "DecisionData":
+        """From a form's cleaned data (a mapping) or an API payload (attributes) with the same
+        field names; a field missing or None takes its default."""
+        if isinstance(values, Mapping):
+            found = {f.name: values.get(f.name) for f in fields(cls)}
+        else:
+            found = {f.name: getattr(values, f.name, None) for f in fields(cls)}
+        return cls(**{name: value for name, value in found.items() if value is not None})
 
 
 def is_state_level(award_type: AwardType) -> bool:
