@@ -18,11 +18,12 @@ class Change:
     why: str
 
 
-def changes_of(model, records) -> list[Change]:
+def changes_of(model, records, *, excluded: tuple[str, ...] = ()) -> list[Change]:
     """Turn one model's historical records (ordered by object, then date) into changes.
 
     Coded values are shown by their Vietnamese labels and references by the referenced
-    record's name (one query per referenced model, whatever the number of changes).
+    record's name (one query per referenced model, whatever the number of changes). Fields
+    named in ``excluded`` (e.g. a version counter) are left out of the differences.
     """
     out: list[Change] = []
     previous_by_object = {}
@@ -31,7 +32,7 @@ def changes_of(model, records) -> list[Change]:
         previous = previous_by_object.get(record.id)
         diffs = []
         if previous is not None and record.history_type == "~":
-            for change in record.diff_against(previous).changes:
+            for change in record.diff_against(previous, excluded_fields=excluded).changes:
                 field = model._meta.get_field(change.field)
                 old, new = change.old, change.new
                 if field.many_to_many:

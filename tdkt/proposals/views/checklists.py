@@ -23,7 +23,6 @@ from tdkt.proposals.models import ChecklistItem, Procedure
 from tdkt.proposals.services import checklists as services
 
 FIELDS = ("name", "valid_from", "valid_to", "mandatory", "unsure", "citation")
-VERSION_LABEL = ChecklistItem._meta.get_field("version").verbose_name
 
 
 def _require(user, action: str) -> None:
@@ -185,11 +184,10 @@ def checklist_history(request, code):
         .select_related("history_user")
         .order_by("id", "history_date", "history_id")
     )
-    changes = changes_of(ChecklistItem, records)
+    changes = changes_of(ChecklistItem, records, excluded=("version",))
     procedures = dict(Procedure.choices)
     for change, record in zip(changes, records, strict=True):
         change.what = f"{record.name} ({procedures.get(record.procedure, record.procedure)})"
-        change.changes = [c for c in change.changes if c[0] != str(VERSION_LABEL)]
     changes.sort(key=lambda c: c.when, reverse=True)
     context = {"award_type": award_type, "changes": changes, "back": _list_url(code)}
     return render(request, "proposals/checklist_history.html", context)
