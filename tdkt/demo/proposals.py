@@ -1,6 +1,7 @@
 """Demo proposals: an open 2026 annual round with proposals from several units in various
 states (submitted with full dossiers, drafts with part of their documents, one just started),
-a closed 2026 sector medal round, and an open ad hoc round. Everything goes through the
+a closed 2026 sector medal round, an open ad hoc round, and a closed thematic round of 2025
+whose appraisal deadline counts in working days. Everything goes through the
 proposal services (so every line carries the rule engine's verdict), on fixed "today" dates
 so the data does not depend on the day the demo is generated. Choices come from the
 generator's ``rng``, drawn after every other phase."""
@@ -129,7 +130,7 @@ def write_proposals(rng: random.Random) -> dict[str, int]:
     hanoi = [u for u in units if u.code == "T-HN"]
     others = [u for u in units if u.code != "T-HN"]
     chosen = hanoi + rng.sample(others, min(len(others), PROPOSING_UNITS - len(hanoi)))
-    counts = {"proposal_rounds": 3, "proposals": 0, "proposal_lines": 0, "dossier_documents": 0}
+    counts = {"proposal_rounds": 4, "proposals": 0, "proposal_lines": 0, "dossier_documents": 0}
     for index, unit in enumerate(chosen):
         proposal, lines = _propose(annual, unit, actor, rng.randint(3, 6), rng, ANNUAL_TODAY)
         counts["proposals"] += 1
@@ -151,7 +152,32 @@ def write_proposals(rng: random.Random) -> dict[str, int]:
             proposals.proposal_submit(proposal=proposal, user=actor, today=MEDAL_TODAY)
             counts["line_appraisals"] += _appraise(lines, actor, first=index == 0)
     rounds.round_close(round_=medal, user=actor)
+    _thematic_round(actor)
     return counts
+
+
+THEMATIC_MOVEMENT = "Văn hóa công sở giai đoạn 2019–2025"
+
+
+def _thematic_round(actor) -> None:
+    """A closed thematic round that summed up the 2019–2025 office-culture movement."""
+    from tdkt.emulation.models import Movement
+
+    movement = Movement.objects.get(name=THEMATIC_MOVEMENT)
+    thematic = rounds.round_create(
+        data=rounds.RoundInput(
+            name="Sơ kết, tổng kết phong trào “Văn hóa công sở giai đoạn 2019–2025”",
+            kind="CHUYEN_DE",
+            year=2025,
+            movement=movement,
+            submission_deadline=dt.date(2025, 10, 31),
+            appraisal_deadline=None,
+            appraisal_working_days=10,
+            award_types=_codes("BK_NGANH", "GK"),
+        ),
+        user=actor,
+    )
+    rounds.round_close(round_=thematic, user=actor)
 
 
 def _appraise(lines, actor, *, first: bool) -> int:

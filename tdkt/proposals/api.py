@@ -32,6 +32,7 @@ class RoundOut(Schema):
     simplified_case: str
     submission_deadline: dt.date
     appraisal_deadline: dt.date
+    appraisal_working_days: int | None
     award_codes: list[str]
 
     @staticmethod

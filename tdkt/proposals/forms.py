@@ -36,11 +36,25 @@ class RoundForm(forms.Form):
         required=False,
     )
     submission_deadline = forms.DateField(label=_("Hạn nộp hồ sơ"), widget=DATE)
-    appraisal_deadline = forms.DateField(label=_("Hạn thẩm định"), widget=DATE)
+    appraisal_working_days = forms.IntegerField(
+        label=_("Số ngày làm việc thẩm định"),
+        required=False,
+        min_value=1,
+        max_value=120,
+        help_text=_(
+            "Nếu nhập, hạn thẩm định được tính bằng số ngày làm việc này sau hạn nộp (trừ thứ "
+            "Bảy, Chủ nhật và ngày nghỉ lễ, Tết trong lịch nghỉ); khi đó để trống ô hạn thẩm định."
+        ),
+    )
+    appraisal_deadline = forms.DateField(label=_("Hạn thẩm định"), widget=DATE, required=False)
     award_types = AwardTypeChoice(
         label=_("Danh hiệu, hình thức nhận đề nghị"),
         queryset=AwardType.objects.order_by("sort_order", "code"),
         widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Đợt Kỷ niệm chương chỉ nhận Kỷ niệm chương, và Kỷ niệm chương chỉ xét trong đợt đó; "
+            "đợt cấp Nhà nước chỉ nhận danh hiệu, hình thức cấp Nhà nước."
+        ),
     )
     note = forms.CharField(
         label=_("Ghi chú"), widget=forms.Textarea(attrs={"rows": 2}), required=False

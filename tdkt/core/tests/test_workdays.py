@@ -1,5 +1,6 @@
 """The working-day calendar: weekends and the stored holidays are skipped; the seed holds the
-fixed-date holidays of 2024–2026; the officer's page lists, adds and removes days off."""
+fixed-date holidays of 2024–2027 and the announced Tết and Giỗ Tổ days of 2024–2026; the
+officer's page lists, adds and removes days off."""
 
 import datetime as dt
 
@@ -24,8 +25,17 @@ def test_seed_holds_the_fixed_days_and_the_second_national_day():
         assert {D(year, 1, 1), D(year, 4, 30), D(year, 5, 1), D(year, 9, 2)} <= dates
     assert D(2024, 9, 3) in dates and D(2024, 9, 1) not in dates
     assert D(2025, 9, 1) in dates and D(2026, 9, 1) in dates
-    # Tết and Giỗ Tổ are entered by the officer, not guessed by the seed.
-    assert D(2026, 2, 17) not in dates
+    # Tết as announced for civil servants (weekdays only), Giỗ Tổ on 10/3 lunar or the
+    # Monday in place of a Sunday.
+    for first, last in ((D(2024, 2, 8), D(2024, 2, 14)), (D(2025, 1, 27), D(2025, 1, 31))):
+        weekdays = {first + dt.timedelta(days=i) for i in range((last - first).days + 1)}
+        assert {d for d in weekdays if d.weekday() < 5} <= dates
+    assert {D(2026, 2, d) for d in range(16, 21)} <= dates
+    assert {D(2024, 4, 18), D(2025, 4, 7), D(2026, 4, 27)} <= dates
+    assert D(2026, 4, 26) not in dates  # a Sunday is not stored
+    assert {D(2027, 1, 1), D(2027, 4, 16), D(2027, 4, 30), D(2027, 5, 1), D(2027, 9, 2)} <= dates
+    # Tết 2027 and the second day of National Day 2027 are announced later: not guessed.
+    assert D(2027, 2, 5) not in dates and not {D(2027, 9, 1), D(2027, 9, 3)} & dates
 
 
 @pytest.mark.django_db
@@ -80,9 +90,9 @@ def test_holiday_add_refuses_duplicates_and_empty_names():
     with pytest.raises(DomainError, match="đã có trong lịch nghỉ"):
         holiday_add(date=D(2026, 9, 2), name="Trùng")
     with pytest.raises(DomainError, match="tên ngày nghỉ"):
-        holiday_add(date=D(2026, 2, 17), name="  ")
-    holiday_add(date=D(2026, 2, 17), name="Tết Nguyên đán")
-    assert PublicHoliday.objects.filter(date=D(2026, 2, 17)).exists()
+        holiday_add(date=D(2027, 2, 5), name="  ")
+    holiday_add(date=D(2027, 2, 5), name="Tết Nguyên đán")
+    assert PublicHoliday.objects.filter(date=D(2027, 2, 5)).exists()
 
 
 @pytest.mark.django_db
@@ -106,13 +116,13 @@ def test_officer_lists_adds_and_removes_days(client, users, django_assert_max_nu
     assert "03/09/2024" in page and "Quốc khánh" in page
     assert 'value="2024-01-01"' in page  # the date field opens on the year shown
     assert "Chưa có ngày nghỉ nào trong năm 2030" in client.get(url, {"nam": 2030}).content.decode()
-    response = client.post(url, {"date": "2026-02-17", "name": "Tết Nguyên đán"})
+    response = client.post(url, {"date": "2027-02-05", "name": "Tết Nguyên đán"})
     assert response.status_code == 302
-    holiday = PublicHoliday.objects.get(date=D(2026, 2, 17))
-    response = client.post(url, {"date": "2026-02-17", "name": "Lần hai"})
+    holiday = PublicHoliday.objects.get(date=D(2027, 2, 5))
+    response = client.post(url, {"date": "2027-02-05", "name": "Lần hai"})
     assert response.status_code == 200
     assert "đã có trong lịch nghỉ (Tết Nguyên đán)" in response.content.decode()
-    response = client.post(url, {"date": "17/02/abc", "name": "Sai"})
+    response = client.post(url, {"date": "05/02/abc", "name": "Sai"})
     assert response.status_code == 200 and PublicHoliday.objects.filter(name="Sai").count() == 0
     with django_assert_max_num_queries(12):
         client.get(url, {"nam": 2026})
@@ -121,7 +131,7 @@ def test_officer_lists_adds_and_removes_days(client, users, django_assert_max_nu
     with django_assert_max_num_queries(12):
         client.get(url, {"nam": 2026})
     delete = reverse("web:holiday-delete", args=[holiday.pk])
-    assert "Xóa “17/02/2026 – Tết Nguyên đán”" in client.get(delete).content.decode()
+    assert "Xóa “05/02/2027 – Tết Nguyên đán”" in client.get(delete).content.decode()
     assert PublicHoliday.objects.filter(pk=holiday.pk).exists()
     assert client.post(delete).status_code == 302
     assert not PublicHoliday.objects.filter(pk=holiday.pk).exists()

@@ -70,6 +70,15 @@ class ProposalRound(VersionedModel):
     )
     submission_deadline = models.DateField(_("hạn nộp hồ sơ"))
     appraisal_deadline = models.DateField(_("hạn thẩm định"))
+    appraisal_working_days = models.PositiveSmallIntegerField(
+        _("số ngày làm việc thẩm định"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Khi có, hạn thẩm định được tính bằng số ngày làm việc này sau hạn nộp hồ sơ "
+            "(trừ thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết)."
+        ),
+    )
     award_types = models.ManyToManyField(
         "catalog.AwardType", verbose_name=_("danh hiệu, hình thức nhận đề nghị"), related_name="+"
     )

@@ -11,6 +11,7 @@ from tdkt.catalog.models import AwardType
 from tdkt.core.concurrency import save_with_version
 from tdkt.core.dates import is_plausible
 from tdkt.core.errors import DomainError
+from tdkt.core.workdays import add_working_days
 from tdkt.proposals import permissions
 from tdkt.proposals.models import ProposalRound, RoundKind, RoundStatus
 
@@ -27,6 +28,19 @@ MOVEMENT_YEAR = "Phong trào “%(movement)s” không diễn ra trong năm %(ye
 NOT_MANAGER = "Chỉ cán bộ thi đua ngành mới mở, sửa và đóng đợt đề nghị."
 ALREADY_CLOSED = "Đợt đề nghị đã đóng."
 CODE_IN_USE = "Không bỏ được %(code)s: đã có đề nghị theo danh hiệu, hình thức này trong đợt."
+DEADLINE_MISSING = "Hãy nhập hạn thẩm định, hoặc số ngày làm việc thẩm định sau hạn nộp."
+WORKING_DAYS_RANGE = "Số ngày làm việc thẩm định phải từ 1 đến %(most)s."
+DEADLINE_MISMATCH = (
+    "Hạn thẩm định %(typed)s không khớp với %(days)s ngày làm việc sau hạn nộp (%(computed)s). "
+    "Hãy để trống một trong hai ô."
+)
+CODES_OF_KIND = "Đợt “%(kind)s” chỉ nhận %(allowed)s; không nhận %(codes)s."
+MEDAL_ONLY_IN_ITS_ROUND = (
+    "Kỷ niệm chương chỉ xét trong đợt Kỷ niệm chương (26/7); không nhận %(codes)s."
+)
+MOST_WORKING_DAYS = 120
+MEDAL_PREFIX = "KNC_"
+STATE_LEVEL = 2
 
 
 @dataclass
@@ -35,11 +49,60 @@ class RoundInput:
     kind: str
     year: int
     submission_deadline: dt.date
-    appraisal_deadline: dt.date
+    appraisal_deadline: dt.date | None
     award_types: list[AwardType] = field(default_factory=list)
     movement: object = None
     simplified_case: str = ""
     note: str = ""
+    appraisal_working_days: int | None = None
+
+
+def _settle_appraisal_deadline(data: RoundInput) -> None:
+    """Fill ``data.appraisal_deadline`` from the working days when they are given (the
+    holidays in the calendar at the time of saving count); refuse a typed date that
+    disagrees with them, or neither of the two."""
+    days = data.appraisal_working_days
+    if days is None:
+        if data.appraisal_deadline is None:
+            raise DomainError(_(DEADLINE_MISSING), field="appraisal_deadline")
+        return
+    if not 1 <= days <= MOST_WORKING_DAYS:
+        message = _(WORKING_DAYS_RANGE) % {"most": MOST_WORKING_DAYS}
+        raise DomainError(message, field="appraisal_working_days")
+    if not is_plausible(data.submission_deadline):
+        raise DomainError(_(DATE_IMPLAUSIBLE), field="submission_deadline")
+    computed = add_working_days(data.submission_deadline, days)
+    typed = data.appraisal_deadline
+    if typed is not None and typed != computed:
+        values = {"typed": f"{typed:%d/%m/%Y}", "days": days, "computed": f"{computed:%d/%m/%Y}"}
+        raise DomainError(_(DEADLINE_MISMATCH) % values, field="appraisal_deadline")
+    data.appraisal_deadline = computed
+
+
+def _check_codes_of_kind(data: RoundInput) -> None:
+    """The sector medal has its own round and that round takes nothing else; a state-level
+    round takes only state-level titles and forms (level 2 and above)."""
+    medal = data.kind == RoundKind.SECTOR_MEDAL
+    state = data.kind == RoundKind.STATE
+    if medal:
+        wrong = [a for a in data.award_types if not a.code.startswith(MEDAL_PREFIX)]
+        allowed = _("Kỷ niệm chương")
+    elif state:
+        wrong = [a for a in data.award_types if a.level < STATE_LEVEL]
+        allowed = _("danh hiệu, hình thức khen thưởng cấp Nhà nước")
+    else:
+        wrong = [a for a in data.award_types if a.code.startswith(MEDAL_PREFIX)]
+        if wrong:
+            codes = ", ".join(a.code for a in wrong)
+            raise DomainError(_(MEDAL_ONLY_IN_ITS_ROUND) % {"codes": codes}, field="award_types")
+        return
+    if wrong:
+        values = {
+            "kind": RoundKind(data.kind).label,
+            "allowed": allowed,
+            "codes": ", ".join(a.code for a in wrong),
+        }
+        raise DomainError(_(CODES_OF_KIND) % values, field="award_types")
 
 
 def _validate(data: RoundInput, user) -> None:
@@ -49,6 +112,7 @@ def _validate(data: RoundInput, user) -> None:
         raise DomainError(_(NAME_REQUIRED), field="name")
     if not 2000 <= data.year <= 2100:
         raise DomainError(_(YEAR_OUT_OF_RANGE), field="year")
+    _settle_appraisal_deadline(data)
     for name in ("submission_deadline", "appraisal_deadline"):
         if not is_plausible(getattr(data, name)):
             raise DomainError(_(DATE_IMPLAUSIBLE), field=name)
@@ -56,6 +120,7 @@ def _validate(data: RoundInput, user) -> None:
         raise DomainError(_(DEADLINES_REVERSED), field="appraisal_deadline")
     if not data.award_types:
         raise DomainError(_(CODES_REQUIRED), field="award_types")
+    _check_codes_of_kind(data)
     thematic = data.kind == RoundKind.THEMATIC
     if thematic and data.movement is None:
         raise DomainError(_(MOVEMENT_REQUIRED), field="movement")
@@ -79,6 +144,7 @@ def _apply(round_: ProposalRound, data: RoundInput) -> None:
     round_.simplified_case = data.simplified_case
     round_.submission_deadline = data.submission_deadline
     round_.appraisal_deadline = data.appraisal_deadline
+    round_.appraisal_working_days = data.appraisal_working_days
     round_.note = data.note.strip()
 
 

@@ -3,6 +3,7 @@ submitted line with a comment, the unit adds a file and resubmits, the officer a
 line page shows every round trip. Screenshots go to ``test-artifacts/`` (or
 ``docs/screenshots/`` with ``TDKT_DOC_SCREENSHOTS=1``)."""
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -66,12 +67,12 @@ def test_officer_returns_unit_resubmits_officer_accepts(
     page, base = browser_page, live_server.url
 
     _login(page, base, "nganh")
-    page.goto(f"{base}/lich-nghi/?nam=2026")
-    page.fill("#id_date", "2026-02-17")
+    page.goto(f"{base}/lich-nghi/?nam=2027")
+    page.fill("#id_date", "2027-02-05")
     page.fill("#id_name", "Tết Nguyên đán")
     page.click("#holiday-form button[type=submit]")
     page.wait_for_selector("text=Đã thêm ngày nghỉ")
-    assert PublicHoliday.objects.filter(name="Tết Nguyên đán").exists()
+    assert PublicHoliday.objects.filter(date=dt.date(2027, 2, 5), name="Tết Nguyên đán").exists()
     _shot(page, "appraisal-01-holidays")
 
     open_menu(page, "Khen thưởng", "Thẩm định")

@@ -1,6 +1,7 @@
 """The demo's proposals at a small scale: rounds in several states, proposals from several
 units in various states, lines with verdicts and documents; the flush empties them."""
 
+import datetime as dt
 import io
 
 import pytest
@@ -43,6 +44,10 @@ def test_rounds_in_several_states():
     assert annual.is_open
     assert ProposalRound.objects.filter(kind="KY_NIEM_CHUONG", status="CLOSED").exists()
     assert ProposalRound.objects.filter(kind="DOT_XUAT", simplified_case="2").exists()
+    thematic = ProposalRound.objects.get(kind="CHUYEN_DE")
+    assert thematic.status == "CLOSED" and thematic.movement is not None
+    assert thematic.appraisal_working_days == 10
+    assert thematic.appraisal_deadline == dt.date(2025, 11, 14)
 
 
 def test_proposals_from_several_units_in_various_states():

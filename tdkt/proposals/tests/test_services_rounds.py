@@ -127,3 +127,99 @@ def test_year_cannot_change_once_lines_exist(duc_line, annual, users):
             round_=annual, data=round_input(year=2025), expected_version=None, user=users["sector"]
         )
     assert caught.value.field == "year"
+
+
+def test_appraisal_deadline_counts_working_days_after_the_submission_deadline(users):
+    from tdkt.core.models import PublicHoliday
+
+    # Friday 11/12/2026; with Monday 14/12 a day off, 3 working days later is Thursday 17/12.
+    PublicHoliday.objects.create(date=dt.date(2026, 12, 14), name="Ngày nghỉ thử")
+    data = round_input(
+        submission_deadline=dt.date(2026, 12, 11),
+        appraisal_deadline=None,
+        appraisal_working_days=3,
+    )
+    round_ = services.round_create(data=data, user=users["sector"])
+    assert round_.appraisal_deadline == dt.date(2026, 12, 17)
+    assert round_.appraisal_working_days == 3
+
+
+def test_a_typed_deadline_must_agree_with_the_working_days(users):
+    data = round_input(
+        submission_deadline=dt.date(2026, 12, 11),
+        appraisal_deadline=dt.date(2026, 12, 31),
+        appraisal_working_days=3,
+    )
+    with pytest.raises(DomainError) as caught:
+        services.round_create(data=data, user=users["sector"])
+    assert caught.value.field == "appraisal_deadline"
+    assert "16/12/2026" in caught.value.message and "31/12/2026" in caught.value.message
+    agreeing = round_input(
+        submission_deadline=dt.date(2026, 12, 11),
+        appraisal_deadline=dt.date(2026, 12, 16),
+        appraisal_working_days=3,
+    )
+    assert services.round_create(data=agreeing, user=users["sector"]).appraisal_deadline == (
+        dt.date(2026, 12, 16)
+    )
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"appraisal_deadline": None}, "appraisal_deadline"),
+        ({"appraisal_deadline": None, "appraisal_working_days": 0}, "appraisal_working_days"),
+        ({"appraisal_deadline": None, "appraisal_working_days": 121}, "appraisal_working_days"),
+    ],
+)
+def test_missing_or_impossible_appraisal_deadline_is_refused(users, overrides, field):
+    with pytest.raises(DomainError) as caught:
+        services.round_create(data=round_input(**overrides), user=users["sector"])
+    assert caught.value.field == field
+
+
+def test_editing_the_submission_deadline_moves_a_working_day_deadline(annual, users):
+    data = round_input(
+        submission_deadline=dt.date(2026, 12, 11),
+        appraisal_deadline=None,
+        appraisal_working_days=10,
+    )
+    services.round_update(round_=annual, data=data, expected_version=annual.version)
+    moved = round_input(
+        submission_deadline=dt.date(2026, 12, 18),
+        appraisal_deadline=None,
+        appraisal_working_days=10,
+    )
+    annual.refresh_from_db()
+    services.round_update(round_=annual, data=moved, expected_version=annual.version)
+    annual.refresh_from_db()
+    assert annual.appraisal_deadline == dt.date(2027, 1, 4)  # 1/1/2027 is a holiday
+
+
+@pytest.mark.parametrize(
+    ("kind", "codes", "refused"),
+    [
+        ("KY_NIEM_CHUONG", ["KNC_VSNKS", "BK_NGANH"], "BK_NGANH"),
+        ("NHA_NUOC", ["CSTD_TQ", "CSTD_NGANH"], "CSTD_NGANH"),
+        ("HANG_NAM", ["LDTT", "KNC_VSNKS"], "KNC_VSNKS"),
+    ],
+)
+def test_a_round_takes_only_the_codes_of_its_kind(users, kind, codes, refused):
+    data = round_input(kind=kind, award_types=list(AwardType.objects.filter(code__in=codes)))
+    with pytest.raises(DomainError) as caught:
+        services.round_create(data=data, user=users["sector"])
+    assert caught.value.field == "award_types"
+    assert refused in caught.value.message
+    assert codes[0] not in caught.value.message.split(";")[-1]
+
+
+def test_medal_and_state_rounds_take_their_own_codes(users):
+    medal = round_input(
+        kind="KY_NIEM_CHUONG", award_types=list(AwardType.objects.filter(code="KNC_VSNKS"))
+    )
+    assert services.round_create(data=medal, user=users["sector"]).kind == "KY_NIEM_CHUONG"
+    state = round_input(
+        kind="NHA_NUOC",
+        award_types=list(AwardType.objects.filter(code__in=["CSTD_TQ", "BK_TTG", "HCLD3"])),
+    )
+    assert services.round_create(data=state, user=users["sector"]).kind == "NHA_NUOC"

@@ -228,3 +228,30 @@ def test_lists_sort_and_filter(client, annual, org, users):
     rounds = client.get(reverse("proposals:round-list") + "?kind=DOT_XUAT&sort=-year")
     assert rounds.context["table"].paginator.count == 0
     assert "Chưa có đợt đề nghị nào" in rounds.content.decode()
+
+
+def test_round_form_takes_working_days_instead_of_a_date(client, users):
+    client.force_login(users["sector"])
+    codes = list(AwardType.objects.filter(code__in=["LDTT"]).values_list("pk", flat=True))
+    data = {
+        "name": "Tổng kết năm 2026",
+        "kind": "HANG_NAM",
+        "year": 2026,
+        "submission_deadline": "2026-12-11",
+        "appraisal_deadline": "",
+        "appraisal_working_days": "",
+        "award_types": codes,
+    }
+    response = client.post(reverse("proposals:round-create"), data)
+    assert "Hãy nhập hạn thẩm định, hoặc số ngày làm việc" in response.content.decode()
+    data["appraisal_working_days"] = "10"
+    response = client.post(reverse("proposals:round-create"), data)
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "25/12/2026" in page and "10 ngày làm việc sau hạn nộp" in page
+    from tdkt.proposals.models import ProposalRound
+
+    round_ = ProposalRound.objects.get(name="Tổng kết năm 2026")
+    edit = client.get(reverse("proposals:round-edit", args=[round_.pk])).context["form"]
+    assert edit.initial["appraisal_working_days"] == 10
+    assert "appraisal_deadline" not in edit.initial

@@ -79,6 +79,7 @@ def _input(data) -> services.RoundInput:
         simplified_case=data["simplified_case"],
         submission_deadline=data["submission_deadline"],
         appraisal_deadline=data["appraisal_deadline"],
+        appraisal_working_days=data["appraisal_working_days"],
         award_types=list(data["award_types"]),
         note=data["note"],
     )
@@ -115,7 +116,9 @@ def round_create(request):
 def round_edit(request, pk):
     round_ = selectors.round_get(user=request.user, pk=pk, manage=True)
     fields = ("name", "kind", "year", "simplified_case", "submission_deadline")
-    initial = {name: getattr(round_, name) for name in fields + ("appraisal_deadline", "note")}
+    initial = {name: getattr(round_, name) for name in fields + ("appraisal_working_days", "note")}
+    if round_.appraisal_working_days is None:
+        initial["appraisal_deadline"] = round_.appraisal_deadline
     initial.update(
         version=round_.version,
         movement=round_.movement_id,
