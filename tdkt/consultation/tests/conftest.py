@@ -12,7 +12,7 @@ from tdkt.consultation.services.consultations import ConsultationInput, consulta
 from tdkt.proposals.models import LineStatus, Proposal, ProposalLine, ProposalStatus
 from tdkt.proposals.services.rounds import RoundInput, round_create
 
-CODES = ["CSTD_TQ", "HCLD3", "CO_CP", "CSTD_NGANH"]
+CODES = ["CSTD_TQ", "HCLD3", "CO_CP"]
 
 
 @pytest.fixture(autouse=True)
@@ -49,7 +49,9 @@ def make_line(proposal, code, *, person=None, unit=None, status=LineStatus.PASSE
 @pytest.fixture
 def lines(state_round, org, people):
     """Passed state-level lines of Hà Nội (a person, a collective) and Phú Thọ (a person);
-    a passed sector-level line and an accepted state-level line, neither publishable."""
+    a passed sector-level line and an accepted state-level line, neither publishable. The
+    sector-level line is written directly: a state-level round refuses the code since the
+    round kinds took their own codes, and consultation must still leave it out."""
     submitted = {"status": ProposalStatus.SUBMITTED, "submitted_at": timezone.now()}
     hanoi = Proposal.objects.create(round=state_round, unit=org.hanoi, **submitted)
     phu_tho = Proposal.objects.create(round=state_round, unit=org.phu_tho, **submitted)
