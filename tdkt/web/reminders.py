@@ -178,10 +178,11 @@ def appraisal_reminders(today, last, holidays) -> list[Reminder]:
 
 
 def ballot_reminders(today, last, holidays) -> list[Reminder]:
-    """Present voting members who have not voted in a meeting whose vote is open. One query."""
+    """Present voting members who have not voted in a meeting whose vote is open, whatever
+    the meeting's date (the vote is open now, as the task inbox shows it). One query."""
     voted = Turnout.objects.filter(meeting=OuterRef("meeting"), member=OuterRef("member"))
     rows = (
-        Attendance.objects.filter(meeting__status=MeetingStatus.VOTING, meeting__date__lte=last)
+        Attendance.objects.filter(meeting__status=MeetingStatus.VOTING)
         .exclude(member__role=MemberRole.SECRETARY)
         .exclude(Exists(voted))
         .filter(member__user__is_active=True, member__user__email__gt="")

@@ -33,6 +33,7 @@ from tdkt.web.reminders import reminders_send
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
+MEETING_DAY = TODAY + dt.timedelta(days=30)
 
 
 def _mail(*users) -> None:
@@ -92,10 +93,11 @@ def rounds(users, org, due):
 
 @pytest.fixture
 def vote(org, users):
-    """A sector council voting: the chair voted, a member present has not, the secretary is
+    """A sector council voting (on a meeting dated beyond the window: an open vote is reminded
+    whatever its date): the chair voted, a member present has not, the secretary is
     present, another member is absent."""
     council = Council.objects.create(unit=org.root, name="Hội đồng TĐKT ngành", valid_from=TODAY)
-    meeting = Meeting.objects.create(council=council, date=TODAY, status=MeetingStatus.VOTING)
+    meeting = Meeting.objects.create(council=council, date=MEETING_DAY, status=MeetingStatus.VOTING)
     seats = {}
     for name, role, present in (
         ("hd.chutich", MemberRole.CHAIR, True),
@@ -149,7 +151,7 @@ def test_a_ballot_reminder_reveals_nothing_about_ballots(
     assert message.subject == "[TĐKT] Nhắc hạn: 1 việc đến hạn trong 3 ngày làm việc tới"
     assert message.body == (
         "Kính gửi đồng chí,\n\nCác việc sắp đến hạn:\n\n"
-        f"- Phiên họp Hội đồng TĐKT ngành ngày {TODAY:%d/%m/%Y} đang bỏ phiếu kín; đồng chí "
+        f"- Phiên họp Hội đồng TĐKT ngành ngày {MEETING_DAY:%d/%m/%Y} đang bỏ phiếu kín; đồng chí "
         f"chưa bỏ phiếu.\n  {site}/hoi-dong/phien-hop/{vote.pk}/phieu/\n"
     )
     for label in Choice.labels:
