@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from tdkt.accounts.models import Role, RoleAssignment
+from tdkt.accounts.permissions import CHANGE_CATALOG, CHANGE_PEOPLE, roles_granting
 from tdkt.awards.backing import initiative_claims, initiatives_consume, initiatives_free
 from tdkt.awards.models import (
     Award,
@@ -35,7 +36,7 @@ from tdkt.catalog.models import AwardType, CommendationKind
 from tdkt.core.concurrency import save_with_version
 from tdkt.core.errors import DomainError, StaleEditError
 from tdkt.core.notify import notify
-from tdkt.org.models import Unit, UnitType
+from tdkt.org.models import Unit, UnitType, ancestor_paths
 from tdkt.people.models import Assignment
 from tdkt.proposals.models import AppraisalAction, LineAppraisal, LineStatus, ProposalLine
 from tdkt.proposals.services.lifecycle import lines_advance
@@ -581,9 +582,6 @@ def decision_revoke(
 def _holder_officers(awards: list[Award]) -> dict:
     """Each TĐKT officer of the units holding ``awards`` (a role at the holder unit or above
     it, the sector's officers left out) with the awards of their units (one query)."""
-    from tdkt.accounts.permissions import CHANGE_CATALOG, CHANGE_PEOPLE, roles_granting
-    from tdkt.org.models import ancestor_paths
-
     paths = {award.pk: award.holder_unit.path for award in awards}
     wanted = {ancestor for path in paths.values() for ancestor in ancestor_paths(path)}
     sector_roles = set(roles_granting(CHANGE_CATALOG))

@@ -232,3 +232,20 @@ def test_the_command_refuses_bad_days(capsys):
         call_command("send_deadline_reminders", "--days", "99")
     assert exited.value.code == 2
     assert "Số ngày làm việc phải là số nguyên từ 0 đến 30." in capsys.readouterr().err
+
+
+def test_the_same_reminder_cannot_be_recorded_twice_a_day(vote, everyone):
+    """The constraint that makes an overlapping second run fail rather than send again."""
+    from django.db import IntegrityError, transaction
+
+    reminders_send(today=TODAY)
+    sent = SentReminder.objects.get()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SentReminder.objects.create(
+            user=sent.user, kind=sent.kind, object_id=sent.object_id, due_on=sent.due_on,
+            sent_on=TODAY,
+        )  # fmt: skip
+    SentReminder.objects.create(
+        user=sent.user, kind=sent.kind, object_id=sent.object_id, due_on=sent.due_on,
+        sent_on=TODAY + dt.timedelta(days=1),
+    )  # fmt: skip
