@@ -158,6 +158,25 @@ BROWSER_MARKS = [
 """``pytestmark`` of every browser test module: marked, and skipped without Chromium."""
 
 
+def assert_fonts_embedded(content: bytes, family: str = "Tinos") -> list[str]:
+    """Assert that the PDF ``content`` uses fonts of ``family`` and embeds every font it uses
+    (``pdffonts`` from poppler-utils lists each font with its *emb* column), so the document
+    prints the same on a machine without the font. Returns the font names."""
+    import subprocess
+
+    listing = subprocess.run(
+        ["pdffonts", "-"], input=content, capture_output=True, check=True
+    ).stdout.decode()
+    rows = [line.split() for line in listing.splitlines()[2:] if line.strip()]
+    assert rows, "the PDF uses no font"
+    names = [row[0] for row in rows]
+    # columns from the right: emb sub uni object-number generation
+    not_embedded = [row[0] for row in rows if row[-5] != "yes"]
+    assert not not_embedded, f"fonts not embedded: {not_embedded}"
+    assert all(family in name for name in names), f"fonts other than {family}: {names}"
+    return names
+
+
 def open_menu(page, group: str, item: str) -> None:
     """Open the top menu's dropdown ``group`` and follow its entry ``item``, as a user does."""
     page.click(f"nav .dropdown-toggle:has-text('{group}')")

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from tdkt.accounts.models import Role, RoleAssignment
+from tdkt.accounts.permissions import CHANGE_CATALOG, CHANGE_PEOPLE, roles_granting
 from tdkt.awards.backing import initiative_claims, initiatives_consume, initiatives_free
 from tdkt.awards.models import (
     Award,
@@ -35,7 +36,7 @@ from tdkt.catalog.models import AwardType, CommendationKind
 from tdkt.core.concurrency import save_with_version
 from tdkt.core.errors import DomainError, StaleEditError
 from tdkt.core.notify import notify
-from tdkt.org.models import Unit, UnitType
+from tdkt.org.models import Unit, UnitType, ancestor_paths
 from tdkt.people.models import Assignment
 from tdkt.proposals.models import AppraisalAction, LineAppraisal, LineStatus, ProposalLine
 from tdkt.proposals.services.lifecycle import lines_advance
@@ -531,7 +532,8 @@ def decision_revoke(
 ) -> Decision:
     """Revoke the whole decision from ``revoked_on`` with its reason: every award of it is
     revoked as ``services.award_revoke`` does (kept, marked, no longer counted) and its lines
-    become ``REVOKED``. Refuses a stale page or a decision already revoked."""
+    become ``REVOKED``; the TĐKT officers of the units holding those awards are told by e-mail,
+    each of the names in their units. Refuses a stale page or a decision already revoked."""
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(_(REASON_REQUIRED), field="reason")
@@ -548,7 +550,10 @@ def decision_revoke(
     decision._change_reason = f"Hủy bỏ quyết định: {reason}"[:100]
     save_with_version(decision, expected_version=expected_version)
     awards = list(
-        Award.objects.select_for_update().filter(decision=decision, revoked=False).order_by("pk")
+        Award.objects.select_for_update(of=("self",))
+        .filter(decision=decision, revoked=False)
+        .select_related("holder_unit", "person", "unit", "award_type")
+        .order_by("pk")
     )
     now = timezone.now()
     for award in awards:
@@ -570,4 +575,56 @@ def decision_revoke(
         "reason": reason,
     }
     lines_advance(lines=lines, action=AppraisalAction.REVOKED, user=user, comment=comment)
+    _notify_revoked(decision, awards)
     return decision
+
+
+def _holder_officers(awards: list[Award]) -> dict:
+    """Each TĐKT officer of the units holding ``awards`` (a role at the holder unit or above
+    it, the sector's officers left out) with the awards of their units (one query)."""
+    paths = {award.pk: award.holder_unit.path for award in awards}
+    wanted = {ancestor for path in paths.values() for ancestor in ancestor_paths(path)}
+    sector_roles = set(roles_granting(CHANGE_CATALOG))
+    roles = [role for role in roles_granting(CHANGE_PEOPLE) if role not in sector_roles]
+    reached: dict = {}
+    assignments = RoleAssignment.objects.filter(
+        role__in=roles, unit__path__in=wanted, user__is_active=True
+    ).select_related("user", "unit")
+    for assignment in assignments:
+        mine = [a for a in awards if paths[a.pk].startswith(assignment.unit.path)]
+        reached.setdefault(assignment.user, {})
+        reached[assignment.user].update({a.pk: a for a in mine})
+    return {user: sorted(found.values(), key=lambda a: a.pk) for user, found in reached.items()}
+
+
+def _notify_revoked(decision: Decision, awards: list[Award]) -> None:
+    """Tell the officers of the units whose persons or collectives lose an award by the
+    revocation, each with the names in their units only."""
+    if not awards:
+        return
+    url = settings.TDKT_SITE_URL.rstrip("/") + reverse("awards:decision-detail", args=[decision.pk])
+    subject = _("Hủy bỏ quyết định khen thưởng số %(number)s") % {"number": decision.number}
+    for officer, theirs in _holder_officers(awards).items():
+        names = ", ".join(_award_holder(a) for a in theirs[:20]) + (
+            ", …" if len(theirs) > 20 else ""
+        )
+        body = _(
+            "Quyết định số %(number)s ngày %(day)s của %(authority)s đã bị hủy bỏ từ ngày "
+            "%(revoked_on)s. Lý do: %(reason)s\n\n%(count)s khen thưởng của đơn vị đồng chí "
+            "bị hủy bỏ theo và không còn được tính: %(names)s.\n\nXem quyết định: %(url)s"
+        ) % {
+            "number": decision.number,
+            "day": f"{decision.signed_on:%d/%m/%Y}",
+            "authority": decision.authority,
+            "revoked_on": f"{decision.revoked_on:%d/%m/%Y}",
+            "reason": decision.revocation_reason,
+            "count": len(theirs),
+            "names": names,
+            "url": url,
+        }
+        notify(users=[officer], subject=subject, body=body)
+
+
+def _award_holder(award: Award) -> str:
+    holder = award.person.full_name if award.person_id else award.unit.full_name
+    return f"{holder} ({award.award_type.name})"

@@ -1,11 +1,15 @@
 """The minutes of a tallied meeting as a Word document, filled from the template registered
-as ``council.minutes`` (bundled default in ``templates_docx/``, replaceable by the officer)."""
+as ``council.minutes`` (bundled default in ``templates_docx/``, replaceable by the officer),
+and as a PDF in the same Decree 30/2020 layout (``council/pdf/minutes.html``, extending
+``documents/pdf_base.html`` with the bundled, embedded Tinos font). Both read the same context:
+the tally per candidate and who attended and voted, never what a member chose."""
 
 from django.utils import timezone
 
 from tdkt.council import selectors
 from tdkt.council.models import MemberRole, TurnoutKind
 from tdkt.council.thresholds import fraction, percent
+from tdkt.documents.pdf import render_pdf
 from tdkt.documents.rendering import render_docx
 
 MINUTES = "council.minutes"
@@ -53,8 +57,12 @@ def minutes_context(meeting) -> dict:
     turnouts = [r["turnout"] for r in rows if r["turnout"]]
     share = fraction(meeting.quorum_share) if meeting.quorum_share else None
     unsure = meeting.quorum_unsure or any(item.unsure for item in items)
+    unit = meeting.council.unit
     return {
-        "unit_upper": meeting.council.unit.full_name.upper(),
+        "unit_upper": unit.full_name.upper(),
+        "issuer_upper": unit.full_name.upper(),
+        "issuer": "HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG",
+        "number": "",
         "place_and_date": _place_and_date(meeting),
         "council": meeting.council.name,
         "day": f"{meeting.date:%d/%m/%Y}",
@@ -101,3 +109,8 @@ def minutes_context(meeting) -> dict:
 def minutes_docx(meeting) -> bytes:
     """The minutes as a .docx; ``TemplateRenderError`` when a replaced template fails."""
     return render_docx(MINUTES, minutes_context(meeting))
+
+
+def minutes_pdf(meeting) -> bytes:
+    """The minutes as a PDF, with the same content as the Word minutes."""
+    return render_pdf("council/pdf/minutes.html", minutes_context(meeting))

@@ -30,5 +30,6 @@ urlpatterns = [
     path("phien-hop/<int:pk>/kiem-phieu/", meetings.voting_close, name="voting-close"),
     path("phien-hop/<int:pk>/ban-hanh-bien-ban/", meetings.minutes_issue, name="minutes-issue"),
     path("phien-hop/<int:pk>/bien-ban.docx", meetings.minutes_download, name="minutes"),
+    path("phien-hop/<int:pk>/bien-ban.pdf", meetings.minutes_pdf, name="minutes-pdf"),
     path("phien-hop/<int:pk>/ket-qua.xlsx", meetings.results_export, name="results-export"),
 ]

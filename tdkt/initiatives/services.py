@@ -2,6 +2,8 @@
 
 Every write validates, saves with the version the form was opened with and records a reason in
 the history. Deciding is for the TĐKT officer of the unit (or of the sector), never an author.
+Sending for review, recognising and refusing e-mail the people concerned after commit
+(``initiatives.notifications``).
 """
 
 import datetime as dt
@@ -19,6 +21,7 @@ from tdkt.core.dates import is_plausible
 from tdkt.core.errors import DomainError, StaleEditError
 from tdkt.core.uploads import DOCX, EXTENSIONS, PDF, checked_upload
 from tdkt.council.models import MemberRole
+from tdkt.initiatives import notifications
 from tdkt.initiatives.models import (
     Attachment,
     AuthorShare,
@@ -148,6 +151,8 @@ def initiative_save(
     initiative._change_reason = _("Nộp sáng kiến") if submit else _("Lưu nháp")
     save_with_version(initiative, expected_version=expected_version)
     _write_shares(initiative, shares)
+    if submit:
+        notifications.initiative_submitted(initiative)
     return initiative
 
 
@@ -161,6 +166,7 @@ def initiative_submit(*, user, initiative: Initiative, expected_version: int | N
     initiative.submitted_on = timezone.localdate()
     initiative._change_reason = _("Nộp sáng kiến")
     save_with_version(initiative, expected_version=expected_version)
+    notifications.initiative_submitted(initiative)
 
 
 @transaction.atomic
@@ -228,6 +234,7 @@ def initiative_recognise(
     initiative.decided_by = user
     initiative._change_reason = _("Công nhận sáng kiến")
     save_with_version(initiative, expected_version=expected_version)
+    notifications.initiative_recognised(initiative, user)
 
 
 @transaction.atomic
@@ -244,6 +251,7 @@ def initiative_refuse(
     initiative.decided_by = user
     initiative._change_reason = _("Không công nhận: %(reason)s") % {"reason": reason[:80]}
     save_with_version(initiative, expected_version=expected_version)
+    notifications.initiative_refused(initiative, user)
 
 
 def attachment_add(*, user, initiative: Initiative, upload) -> Attachment:

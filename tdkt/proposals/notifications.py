@@ -26,12 +26,16 @@ def proposal_submitted(proposal, line_count: int) -> None:
     )
 
 
-def line_returned(line, comment: str) -> None:
-    """Tell the unit's TĐKT officers that a line came back for correction, and why."""
-    unit = line.proposal.unit
-    officers = users_who_may(CHANGE_PEOPLE, unit).exclude(
+def _unit_officers(unit):
+    """The TĐKT officers of ``unit`` (or of a unit above it), not the sector's."""
+    return users_who_may(CHANGE_PEOPLE, unit).exclude(
         roles__role__in=roles_granting(CHANGE_CATALOG)
     )
+
+
+def line_returned(line, comment: str) -> None:
+    """Tell the unit's TĐKT officers that a line came back for correction, and why."""
+    officers = _unit_officers(line.proposal.unit)
     values = {"line": str(line), "round": line.proposal.round.name}
     notify(
         users=officers,
@@ -41,4 +45,36 @@ def line_returned(line, comment: str) -> None:
             "Nội dung cần bổ sung: %(comment)s\nMở dòng đề nghị: %(url)s"
         )
         % {**values, "comment": comment, "url": _link("proposals:line-detail", line.pk)},
+    )
+
+
+def line_rejected(line, reason: str) -> None:
+    """Tell the proposing unit's TĐKT officers that the sector office rejected a line, and why."""
+    values = {"line": str(line), "round": line.proposal.round.name}
+    notify(
+        users=_unit_officers(line.proposal.unit),
+        subject=_("[TĐKT] Dòng đề nghị không được chấp nhận: %(line)s") % values,
+        body=_(
+            "Dòng đề nghị %(line)s (đợt “%(round)s”) không được chấp nhận khi thẩm định.\n"
+            "Lý do: %(reason)s\nMở dòng đề nghị: %(url)s"
+        )
+        % {**values, "reason": reason, "url": _link("proposals:line-detail", line.pk)},
+    )
+
+
+def line_resubmitted(line, note: str) -> None:
+    """Tell the sector officers that a unit corrected a returned line and sent it back."""
+    values = {
+        "line": str(line),
+        "unit": line.proposal.unit.short_name,
+        "round": line.proposal.round.name,
+    }
+    notify(
+        users=users_who_may(CHANGE_CATALOG, line.proposal.unit),
+        subject=_("[TĐKT] %(unit)s nộp lại dòng đề nghị: %(line)s") % values,
+        body=_(
+            "Đơn vị %(unit)s đã bổ sung và nộp lại dòng đề nghị %(line)s (đợt “%(round)s”).\n"
+            "Nội dung đã bổ sung: %(note)s\nThẩm định lại tại: %(url)s"
+        )
+        % {**values, "note": note, "url": _link("proposals:line-detail", line.pk)},
     )

@@ -17,6 +17,7 @@ from tdkt.awards.decisions import DecisionData, TransmissionData
 from tdkt.catalog.models import AwardType
 from tdkt.documents import registry
 from tdkt.initiatives.models import EffectScope, Initiative, Status
+from tdkt.testing import assert_fonts_embedded
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -114,6 +115,7 @@ def test_the_decision_as_pdf(client, decision, users, tmp_path):
     text = _pdf_text(response.content, tmp_path)
     assert "QUYẾT ĐỊNH" in text and "125/QĐ-VKSTC" in text
     assert "Đặng Văn Đức" in text and "7.084.000" in text
+    assert_fonts_embedded(response.content)
 
 
 def test_a_unit_officer_gets_the_extract_of_their_units(client, round_2026, passed, users):

@@ -412,3 +412,49 @@ def test_units_are_told_when_the_upper_authority_does_not_award(
         )
     assert [m.to for m in mail.outbox] == [["tdkt.hanoi@example.vn"]]
     assert "Chưa đủ 5 năm" in mail.outbox[0].body and "Đặng Văn Đức" in mail.outbox[0].body
+
+
+def test_revoking_a_decision_tells_the_officers_of_the_units_losing_awards(
+    round_2026, passed, users, org, django_capture_on_commit_callbacks
+):
+    """Given a decision for a Hà Nội division's staff member and a Phú Thọ staff member, when
+    it is revoked, then Hà Nội's officer (role at the division's parent) hears of Bình only,
+    Phú Thọ's officer of Cường only, and the sector officer who revoked gets nothing."""
+    for key in ("sector", "hanoi_officer", "phu_tho_officer"):
+        users[key].email = f"{users[key].username}@example.vn"
+        users[key].save()
+    decision = record(round_2026, [passed["binh"], passed["cuong"]], users["sector"])
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        decisions.decision_revoke(
+            decision=decision,
+            expected_version=decision.version,
+            revoked_on=TODAY,
+            reason="Hồ sơ không trung thực",
+            user=users["sector"],
+        )
+    by_address = {m.to[0]: m for m in mail.outbox}
+    assert sorted(by_address) == ["tdkt.hanoi@example.vn", "tdkt.phutho@example.vn"]
+    hanoi, phu_tho = by_address["tdkt.hanoi@example.vn"], by_address["tdkt.phutho@example.vn"]
+    assert hanoi.subject == "Hủy bỏ quyết định khen thưởng số 1234/QĐ-VKSTC"
+    assert "Lý do: Hồ sơ không trung thực" in hanoi.body
+    assert "Trần Thị Bình" in hanoi.body and "Lê Văn Cường" not in hanoi.body
+    assert "Lê Văn Cường" in phu_tho.body and "Trần Thị Bình" not in phu_tho.body
+
+
+def test_a_refused_revocation_sends_nothing(
+    round_2026, passed, users, django_capture_on_commit_callbacks
+):
+    users["hanoi_officer"].email = "tdkt.hanoi@example.vn"
+    users["hanoi_officer"].save()
+    decision = record(round_2026, [passed["duc"]], users["sector"])
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(DomainError):
+        decisions.decision_revoke(
+            decision=decision,
+            expected_version=decision.version,
+            revoked_on=TODAY,
+            reason=" ",
+            user=users["sector"],
+        )
+    assert mail.outbox == []

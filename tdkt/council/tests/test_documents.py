@@ -1,8 +1,11 @@
-"""The minutes as a Word document: content, A4, Decree 30/2020 margins, Times New Roman."""
+"""The minutes as a Word document (content, A4, Decree 30/2020 margins, Times New Roman) and as
+a PDF (rendered to PNG and text with poppler, its font embedded)."""
 
 import io
+import subprocess
 
 import pytest
+from django.urls import reverse
 from docx import Document
 
 from tdkt.council.documents import minutes_docx
@@ -10,6 +13,7 @@ from tdkt.council.models import Choice, MemberRole
 from tdkt.council.services.ballots import ballot_cast, written_ballot_record
 from tdkt.council.services.meetings import attendance_set, voting_close, voting_open
 from tdkt.documents import registry
+from tdkt.testing import assert_fonts_embedded
 
 pytestmark = pytest.mark.django_db
 
@@ -92,3 +96,34 @@ def test_minutes_never_contain_a_members_choice(tallied, seats):
             cells = [cell.text for cell in row.cells]
             if seats["uy.vien.3"].display_name in cells:
                 assert not any(str(label) in cells for label in Choice.labels)
+
+
+def test_minutes_as_pdf(client, tallied, seats, users, tmp_path):
+    """Given a tallied meeting, when the sector officer downloads the PDF minutes, then page 1
+    renders, the text holds the heading, title, council, meeting date and each candidate with
+    its tally and outcome, and its font is embedded."""
+    client.force_login(users["sector"])
+    response = client.get(reverse("council:minutes-pdf", args=[tallied.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    assert f"bien-ban-hop-hoi-dong-{tallied.pk}-20261215.pdf" in response["Content-Disposition"]
+    pdf = tmp_path / "bien-ban.pdf"
+    pdf.write_bytes(response.content)
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", pdf, tmp_path / "page"],
+                   check=True)  # fmt: skip
+    png = next(tmp_path.glob("page*.png"))
+    assert png.read_bytes().startswith(b"\x89PNG") and png.stat().st_size > 1000
+    result = subprocess.run(["pdftotext", "-raw", pdf, "-"], capture_output=True, check=True)
+    text = " ".join(result.stdout.decode().split())
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "BIÊN BẢN" in text
+    assert tallied.council.name in text and "ngày 15/12/2026" in text
+    assert "có 5 thành viên biểu quyết; có mặt 4 thành viên" in text
+    for item in tallied.items.select_related("line__person").order_by("position"):
+        outcome = "Đạt" if item.passed else "Không đạt"
+        assert item.line.candidate_name in text
+        tally = f"{item.agree} {item.disagree} {item.abstain} {item.not_voted}"
+        assert tally in text, (item.line.candidate_name, tally)
+        assert outcome in text
+    assert "4/5 = 80,0% < 90% tổng số thành viên" in text
+    assert "thống nhất đề nghị 2 trường hợp; 1 trường hợp không đủ số phiếu" in text
+    assert seats["chu.tich"].display_name in text
+    assert_fonts_embedded(response.content)

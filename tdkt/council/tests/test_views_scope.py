@@ -105,7 +105,8 @@ def test_voting_routes(client, voting_meeting, users, seats, name):
 
 
 @pytest.mark.parametrize(
-    "name", ["council:minutes", "council:results-export", "council:minutes-issue"]
+    "name",
+    ["council:minutes", "council:minutes-pdf", "council:results-export", "council:minutes-issue"],
 )
 def test_tallied_routes(client, voting_meeting, users, seats, name):
     from tdkt.council.services.meetings import voting_close
@@ -119,3 +120,32 @@ def test_tallied_routes(client, voting_meeting, users, seats, name):
     assert client.get(url).status_code == 404
     client.force_login(users["sector"])
     assert client.get(url).status_code == 200
+
+
+def test_agenda_remove_answers_404_out_of_scope(client, ready_meeting, meeting, users, seats):
+    """Given the sector meeting's agenda, when anyone but the sector officer posts the removal
+    of an item (a unit officer, a council member, a user without role), then it is 404 and the
+    item stays; the sector officer removes it."""
+    item = ready_meeting.items.order_by("position").first()
+    url = reverse("council:agenda-remove", args=[ready_meeting.pk, item.pk])
+    response = client.post(url)
+    assert response.status_code == 302 and reverse("login") in response["Location"]
+    for outsider in (users["no_role"], users["hanoi_officer"], seats["uy.vien.1"]):
+        client.force_login(outsider)
+        assert client.post(url).status_code == 404
+    assert ready_meeting.items.filter(pk=item.pk).exists()
+    client.force_login(users["sector"])
+    response = client.post(url)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("council:meeting-detail", args=[ready_meeting.pk])
+    assert not ready_meeting.items.filter(pk=item.pk).exists()
+
+
+def test_agenda_remove_refuses_an_item_of_another_meeting(
+    client, ready_meeting, hanoi_meeting, users
+):
+    item = ready_meeting.items.first()
+    url = reverse("council:agenda-remove", args=[hanoi_meeting.pk, item.pk])
+    client.force_login(users["sector"])
+    assert client.post(url).status_code == 404
+    assert ready_meeting.items.filter(pk=item.pk).exists()

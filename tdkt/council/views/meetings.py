@@ -366,16 +366,29 @@ def minutes_download(request, pk):
     from tdkt.council.documents import minutes_docx
     from tdkt.documents.rendering import DOCX_CONTENT_TYPE
 
+    return _minutes(request, pk, minutes_docx, DOCX_CONTENT_TYPE, "docx")
+
+
+@login_required
+def minutes_pdf(request, pk):
+    from tdkt.council.documents import minutes_pdf as build
+
+    return _minutes(request, pk, build, "application/pdf", "pdf")
+
+
+def _minutes(request, pk, build, content_type: str, extension: str):
+    """The minutes of a tallied meeting the user may see (404 otherwise) built by ``build``;
+    a replaced Word template that fails sends the user back with its message."""
     meeting = selectors.meeting_get(user=request.user, pk=pk)
     if not meeting.is_tallied:
         raise Http404
     try:
-        content = minutes_docx(meeting)
+        content = build(meeting)
     except DomainError as error:
         messages.error(request, error.message)
         return redirect("council:meeting-detail", pk=meeting.pk)
-    response = HttpResponse(content, content_type=DOCX_CONTENT_TYPE)
-    name = f"bien-ban-hop-hoi-dong-{meeting.pk}-{meeting.date:%Y%m%d}.docx"
+    response = HttpResponse(content, content_type=content_type)
+    name = f"bien-ban-hop-hoi-dong-{meeting.pk}-{meeting.date:%Y%m%d}.{extension}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 

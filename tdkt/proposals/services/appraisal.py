@@ -96,6 +96,8 @@ def line_appraise(
     _record(stored, decision, comment, user, text)
     if decision == AppraisalAction.RETURNED:
         notifications.line_returned(stored, comment)
+    elif decision == AppraisalAction.REJECTED:
+        notifications.line_rejected(stored, comment)
     return stored
 
 
@@ -133,6 +135,7 @@ def line_resubmit(
     save_with_version(stored, expected_version=None)
     text = _("Nộp lại %(line)s sau khi bổ sung – %(note)s") % {"line": stored, "note": note}
     _record(stored, AppraisalAction.RESUBMITTED, note, user, text)
+    notifications.line_resubmitted(stored, note)
     return stored
 
 
