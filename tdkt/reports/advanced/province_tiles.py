@@ -3,15 +3,15 @@ models: one square per province, north at the top, drawn by the page itself (no 
 geometry, nothing loaded from outside the server).
 
 How the grid was derived: for each province we took the approximate latitude and longitude of
-its seat (the political and administrative centre named by the National Assembly's 2025 merger
-resolutions, e.g. Yên Bái for the new Lào Cai, Quy Nhơn for Gia Lai, Tân An for Tây Ninh),
-rounded to two decimals from public gazetteers. Rows were then entered by hand in order of
+its seat (the political and administrative centre named by the National Assembly's resolution
+202/2025/QH15 on the 2025 mergers, e.g. Yên Bái for the new Lào Cai, Quy Nhơn for Gia Lai, Tân
+An for Tây Ninh), to two decimals of a degree. Rows were then entered by hand in order of
 latitude (row 0 is the northernmost) and columns in order of longitude (column 0 the
 westernmost), squeezing the long, thin central coast so that the map stays compact: the north,
 where the seats are close together, gets about 0.3° per row, the centre about one degree. The
-coordinates are kept beside the grid so a test can check that the grid keeps the seats' order:
-a higher row is never north of a lower one, and a column further east never holds a seat more
-than 0.05° west of one in a column further west.
+coordinates are kept beside the grid so that a test checks the grid keeps the seats' order: a
+tile lower on the map is never north of one above it, and a tile further right never holds a
+seat more than 0.05° west of one further left.
 
 A province is recognised by the place name that ends its unit's name (``VKSND tỉnh Phú Thọ`` →
 *Phú Thọ*), compared without diacritics, so the map does not depend on unit codes.
