@@ -133,6 +133,7 @@ class ProvinceMap:
     owners: list[OwnerRow]
     legend: list[tuple[int, int, int]]
     total: int
+    shows_above: bool
 
 
 SHADES = 4
@@ -225,6 +226,12 @@ def by_province(user, *, today: dt.date, year=None) -> ProvinceMap:
             unplaced.append(rows[province.pk])
         else:
             placed[place.name] = rows[province.pk]
+    above = row(None)
+    outside = [
+        path
+        for path in reach.paths.get(VIEW, ())
+        if not any(path.startswith(p.path) for p in provinces)
+    ]
     top = max((r.models for r in rows.values()), default=0)
     tiles = []
     for place in TILES:
@@ -235,10 +242,11 @@ def by_province(user, *, today: dt.date, year=None) -> ProvinceMap:
         provinces=sorted(rows.values(), key=_place_order) + ended,
         unplaced=unplaced,
         ended=ended,
-        above=row(None),
+        above=above,
         owners=owners,
         legend=_legend(top),
         total=sum(c["n"] for c in counts.values()),
+        shows_above=bool(reach.everything or outside or above.models),
     )
 
 

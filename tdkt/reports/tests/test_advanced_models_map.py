@@ -90,7 +90,7 @@ def test_the_sector_officer_sees_every_count(client, users, org, spread_models):
     assert tiles["Hà Nội"].row.models == expected[org.hanoi.pk] == 2
     assert tiles["Phú Thọ"].row.models == expected[org.phu_tho.pk] == 1
     assert tiles["Hà Nội"].level == 4 and tiles["Phú Thọ"].level == 2
-    assert result.above.models == expected[None] == 1
+    assert result.above.models == expected[None] == 1 and result.shows_above
     assert [(o.unit_id, o.models) for o in result.owners] == [(org.office.pk, 1)]
     assert [(r.province, r.models) for r in result.ended] == [(org.hoa_binh, 1)]
     assert result.total == len(spread_models)
@@ -113,6 +113,7 @@ def test_a_province_officer_sees_only_their_province(client, users, org, spread_
     assert tiles["Phú Thọ"].row is None
     assert [r.province for r in result.provinces] == [org.hanoi]
     assert result.owners == [] and result.ended == [] and result.above.models == 0
+    assert not result.shows_above
     assert result.total == 2
     html = response.content.decode()
     assert f"?province={org.phu_tho.pk}" not in html
@@ -167,3 +168,16 @@ def test_map_queries_do_not_grow_with_models(client, users, people, org, django_
     with django_assert_num_queries(9):
         response = client.get(MAP)
     assert fold(response.context["map"].ended[0].province.short_name) == "vksnd tinh hoa binh"
+
+
+def test_units_above_the_provinces_show_for_whoever_reaches_them(client, users, people, org):
+    _model(users["sector"], person=people["duc"])
+    client.force_login(users["sector"])
+    result = client.get(MAP).context["map"]
+    assert result.shows_above and result.above.models == 0 and result.owners == []
+    office_officer = make_user("tdkt.vp", (Role.UNIT_OFFICER, org.office))
+    client.force_login(office_officer)
+    response = client.get(MAP)
+    assert response.context["map"].shows_above
+    assert all(t.row is None for t in response.context["map"].tiles)
+    assert "Trung ương, quân sự (không thuộc tỉnh, thành phố)" in response.content.decode()
