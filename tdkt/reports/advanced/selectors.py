@@ -170,14 +170,9 @@ def _ended(unit: Unit, day: dt.date) -> bool:
     return unit.valid_to is not None and unit.valid_to < day
 
 
-def by_province(user, *, today: dt.date, year=None) -> ProvinceMap:
-    """The models in the user's reach by province (optionally of one year): counts of models,
-    published ones, persons, collectives and adopting units per province, placed on the tile
-    map of the 34 current provinces; provinces the user does not reach are left blank. Four
-    queries, whatever the number of models."""
-    models = AdvancedModel.objects.restrict(user)
-    if year:
-        models = models.filter(year=year)
+def _province_counts(models) -> tuple[dict, dict]:
+    """Per province id (None above the provinces): the counts of the models, and the number of
+    their adoptions. Two queries."""
     counts = {
         row["province"]: row
         for row in models.order_by()
@@ -196,13 +191,40 @@ def by_province(user, *, today: dt.date, year=None) -> ProvinceMap:
         .annotate(n=Count("pk"))
         .values_list("model__province", "n")
     )
+    return counts, adoptions
+
+
+def _place(provinces: list[Unit], rows: dict[int, ProvinceRow]):
+    """The rows of the given provinces the user reaches, by place name, and those matching no
+    place (or a place already taken)."""
+    placed: dict[str, ProvinceRow] = {}
+    unplaced = []
+    for province in provinces:
+        if province.pk not in rows:
+            continue
+        place = tile_for(province.short_name) or tile_for(province.full_name)
+        if place is None or place.name in placed:
+            unplaced.append(rows[province.pk])
+        else:
+            placed[place.name] = rows[province.pk]
+    return placed, unplaced
+
+
+def by_province(user, *, today: dt.date, year=None) -> ProvinceMap:
+    """The models in the user's reach by province (optionally of one year): counts of models,
+    published ones, persons, collectives and adopting units per province, placed on the tile
+    map of the 34 current provinces; provinces the user does not reach are left blank. Four
+    queries, whatever the number of models."""
+    models = AdvancedModel.objects.restrict(user)
+    if year:
+        models = models.filter(year=year)
+    counts, adoptions = _province_counts(models)
     held = [pk for pk in counts if pk is not None]
     provinces = list(
         Unit.objects.filter(unit_type=UnitType.PROVINCIAL)
         .filter(Q(valid_from__lte=today) & _open_on(today) | Q(pk__in=held))
         .order_by("search_text")
     )
-    owners = _owner_counts(models.filter(province__isnull=True))
 
     def row(province):
         pk = province.pk if province else None
@@ -215,35 +237,28 @@ def by_province(user, *, today: dt.date, year=None) -> ProvinceMap:
     reach = reach_of(user)
     current = [p for p in provinces if p.valid_from <= today and not _ended(p, today)]
     rows = {p.pk: row(p) for p in current if _reaches(reach, p)}
-    ended = [row(p) for p in provinces if p not in current and counts.get(p.pk)]
-    placed: dict[str, ProvinceRow] = {}
-    unplaced = []
-    for province in current:
-        place = tile_for(province.short_name) or tile_for(province.full_name)
-        if province.pk not in rows:
-            continue
-        if place is None or place.name in placed:
-            unplaced.append(rows[province.pk])
-        else:
-            placed[place.name] = rows[province.pk]
+    placed, unplaced = _place(current, rows)
+    top = max((r.models for r in rows.values()), default=0)
+    tiles = [
+        MapTile(place, placed.get(place.name), shade(placed[place.name].models, top))
+        if place.name in placed
+        else MapTile(place, None)
+        for place in TILES
+    ]
     above = row(None)
     outside = [
         path
         for path in reach.paths.get(VIEW, ())
         if not any(path.startswith(p.path) for p in provinces)
     ]
-    top = max((r.models for r in rows.values()), default=0)
-    tiles = []
-    for place in TILES:
-        found = placed.get(place.name)
-        tiles.append(MapTile(place, found, shade(found.models, top) if found else 0))
+    ended = [row(p) for p in provinces if p not in current and counts.get(p.pk)]
     return ProvinceMap(
         tiles=tiles,
         provinces=sorted(rows.values(), key=_place_order) + ended,
         unplaced=unplaced,
         ended=ended,
         above=above,
-        owners=owners,
+        owners=_owner_counts(models.filter(province__isnull=True)),
         legend=_legend(top),
         total=sum(c["n"] for c in counts.values()),
         shows_above=bool(reach.everything or outside or above.models),
