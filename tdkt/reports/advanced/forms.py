@@ -129,6 +129,8 @@ class ModelFilterForm(forms.Form):
     source_kind = forms.ChoiceField(
         label=_("Nguồn phát hiện"), required=False, choices=[("", "—"), *SourceKind.choices]
     )
+    owner = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    """An owner unit (from the by-province page's list of units above the provinces)."""
 
     def __init__(self, *args, today, **kwargs):
         super().__init__(*args, **kwargs)
@@ -143,3 +145,23 @@ class ModelFilterForm(forms.Form):
                 )
             ],
         ]
+
+
+class AdoptionFilterForm(ModelFilterForm):
+    """The filters of the models, and the year the units adopted them."""
+
+    adopted_year = forms.IntegerField(
+        label=_("Năm nhân rộng"), required=False, min_value=2015, max_value=2100
+    )
+
+    field_order = ["adopted_year"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].label = _("Năm của điển hình")
+
+
+class MapFilterForm(forms.Form):
+    year = forms.IntegerField(
+        label=_("Năm (để trống: mọi năm)"), required=False, min_value=2015, max_value=2100
+    )

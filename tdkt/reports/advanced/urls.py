@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.model_list, name="list"),
     path("excel/", views.model_export, name="export"),
     path("theo-tinh/", views.model_by_province, name="by-province"),
+    path("nhan-rong/", views.adoption_list, name="adoptions"),
     path("them/", views.model_create, name="create"),
     path("<int:pk>/", views.model_detail, name="detail"),
     path("<int:pk>/sua/", views.model_edit, name="edit"),

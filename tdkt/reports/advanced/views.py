@@ -17,14 +17,19 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from tdkt.accounts.permissions import MANAGE_EMULATION, VIEW
 from tdkt.accounts.scope import reach_of
 from tdkt.core.errors import DomainError
+from tdkt.org.models import Unit
 from tdkt.reports.advanced import selectors, services
 from tdkt.reports.advanced.exports import models_workbook
 from tdkt.reports.advanced.forms import (
+    AdoptionFilterForm,
     AdoptionForm,
     AdvancedModelForm,
+    MapFilterForm,
     ModelFilterForm,
     StoryForm,
 )
+from tdkt.reports.advanced.province_tiles import COLUMNS, ROWS
+from tdkt.reports.advanced.spread import model_spread, sector_spread, spread_chart
 from tdkt.reports.models import Adoption, Story
 
 PAGE_SIZE = 25
@@ -37,19 +42,40 @@ def _require(user, action=VIEW) -> None:
         raise Http404
 
 
+def _model_filters(data) -> dict:
+    """The ``models_for`` filters from a valid filter form's data (an invalid form filters
+    nothing: its errors are shown beside the fields)."""
+    return {
+        "year": data.get("year"),
+        "province": data.get("province"),
+        "source_kind": data.get("source_kind"),
+        "query": data.get("q", ""),
+        "owner": data.get("owner"),
+    }
+
+
 def _filtered(request):
     _require(request.user)
-    today = timezone.localdate()
-    form = ModelFilterForm(request.GET or None, today=today)
+    form = ModelFilterForm(request.GET or None, today=timezone.localdate())
     data = form.cleaned_data if form.is_valid() else {}
-    models = selectors.models_for(
-        request.user,
-        year=data.get("year"),
-        province=data.get("province"),
-        source_kind=data.get("source_kind"),
-        query=data.get("q", ""),
-    )
-    return form, models
+    return form, selectors.models_for(request.user, **_model_filters(data))
+
+
+def _query_without(request, *names) -> str:
+    """The page's query string without ``names`` (to build drill-down links that keep the
+    filters)."""
+    query = request.GET.copy()
+    for name in ("page", *names):
+        query.pop(name, None)
+    return query.urlencode()
+
+
+def _owner_name(user, owner) -> str:
+    """The name of the owner unit filtered on, when the user reaches it (one query)."""
+    if not owner:
+        return ""
+    unit = Unit.objects.restrict(user).filter(pk=owner).only("full_name").first()
+    return unit.full_name if unit else ""
 
 
 @login_required
@@ -59,8 +85,35 @@ def model_list(request):
     page = Paginator(models, PAGE_SIZE).get_page(request.GET.get("page"))
     reach = reach_of(request.user)
     can_add = bool(reach.everything or reach.paths.get(MANAGE_EMULATION))
-    context = {"filter": form, "page": page, "can_add": can_add}
+    owner = form.cleaned_data.get("owner") if form.is_bound and form.is_valid() else None
+    context = {
+        "filter": form,
+        "page": page,
+        "can_add": can_add,
+        "owner_name": _owner_name(request.user, owner),
+        "spread": sector_spread(models),
+        "drill_query": _query_without(request, "adopted_year"),
+    }
     return render(request, "reports/advanced/list.html", context)
+
+
+@login_required
+@require_GET
+def adoption_list(request):
+    """The adoptions behind a figure of the spread tables: of one year, of the filtered models."""
+    _require(request.user)
+    form = AdoptionFilterForm(request.GET or None, today=timezone.localdate())
+    data = form.cleaned_data if form.is_valid() else {}
+    adoptions = selectors.adoptions_for(
+        request.user, adopted_year=data.get("adopted_year"), **_model_filters(data)
+    )
+    page = Paginator(adoptions, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "filter": form,
+        "page": page,
+        "owner_name": _owner_name(request.user, data.get("owner")),
+    }
+    return render(request, "reports/advanced/adoptions.html", context)
 
 
 @login_required
@@ -76,13 +129,17 @@ def model_export(request):
 @require_GET
 def model_by_province(request):
     _require(request.user)
-    year = request.GET.get("year", "")
-    year = int(year) if year.isdigit() else None
-    rows = selectors.by_province(request.user, today=timezone.localdate(), year=year)
-    top = max((r.models for r in rows), default=0)
-    for row in rows:
-        row.level = 0 if not row.models else 1 + (4 * row.models - 1) // top
-    context = {"rows": rows, "year": year, "total": sum(r.models for r in rows)}
+    form = MapFilterForm(request.GET or None)
+    year = form.cleaned_data.get("year") if form.is_valid() else None
+    models = selectors.models_for(request.user, year=year)
+    context = {
+        "filter": form,
+        "year": year,
+        "map": selectors.by_province(request.user, today=timezone.localdate(), year=year),
+        "grid": {"rows": ROWS, "columns": COLUMNS},
+        "spread": sector_spread(models),
+        "drill_query": f"year={year}" if year else "",
+    }
     return render(request, "reports/advanced/by_province.html", context)
 
 
@@ -172,10 +229,14 @@ def model_edit(request, pk):
 
 
 def _detail_context(request, model, **forms):
+    adoptions = list(model.adoptions.select_related("unit"))
+    spread = model_spread(adoptions, first_year=model.year, today=timezone.localdate())
     return {
         "model": model,
         "stories": list(model.stories.all()),
-        "adoptions": list(model.adoptions.select_related("unit")),
+        "adoptions": adoptions,
+        "spread": spread,
+        "spread_chart": spread_chart(spread) if spread else None,
         "changes": selectors.model_history(model),
         "can_manage": services.may_manage(request.user, model),
         "story_form": forms.get("story_form") or StoryForm(),

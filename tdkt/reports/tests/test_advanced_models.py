@@ -192,7 +192,13 @@ def test_leader_views_but_cannot_change(client, users, models):
 
 
 @pytest.mark.parametrize(
-    "name", ["advanced_models:list", "advanced_models:export", "advanced_models:by-province"]
+    "name",
+    [
+        "advanced_models:list",
+        "advanced_models:export",
+        "advanced_models:by-province",
+        "advanced_models:adoptions",
+    ],
 )
 def test_lists_need_a_role(client, users, models, name):
     assert client.get(reverse(name)).status_code == 302
@@ -274,12 +280,12 @@ def test_list_filters_export_and_by_province(client, users, models, org):
         "Kiểm sát viên tiêu biểu",
         "Tập thể",
     ]
-    rows = client.get(reverse("advanced_models:by-province")).context["rows"]
-    counts = {r.province.pk if r.province else None: r.models for r in rows}
-    assert counts[org.hanoi.pk] == 1 and counts[org.phu_tho.pk] == 1 and counts[None] == 0
+    result = client.get(reverse("advanced_models:by-province")).context["map"]
+    counts = {r.province.pk: r.models for r in result.provinces}
+    assert counts[org.hanoi.pk] == 1 and counts[org.phu_tho.pk] == 1 and result.above.models == 0
     client.force_login(users["hanoi_officer"])
-    rows = client.get(reverse("advanced_models:by-province")).context["rows"]
-    assert sum(r.models for r in rows) == 1
+    result = client.get(reverse("advanced_models:by-province")).context["map"]
+    assert sum(r.models for r in result.provinces) == result.total == 1
 
 
 def _many(users, people, count):
@@ -288,7 +294,13 @@ def _many(users, people, count):
 
 
 @pytest.mark.parametrize(
-    "name", ["advanced_models:list", "advanced_models:by-province", "advanced_models:export"]
+    "name",
+    [
+        "advanced_models:list",
+        "advanced_models:by-province",
+        "advanced_models:export",
+        "advanced_models:adoptions",
+    ],
 )
 def test_queries_do_not_grow_with_rows(client, users, people, name):
     from django.db import connection
