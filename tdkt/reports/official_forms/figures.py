@@ -292,6 +292,7 @@ def form_0605(scope: Scope, year: int, today: dt.date) -> Figures:
         Assignment.objects.filter(on_day)
         .filter(Q(person_id__in=full_time) | Q(person_id__in=officers))
         .filter(Q(person__leaving_date__isnull=True) | Q(person__leaving_date__gt=day))
+        .order_by()  # the model's ordering would add columns to DISTINCT: one row per person
         .values_list("person_id", "person__gender", "person__date_of_birth")
         .distinct()
     )

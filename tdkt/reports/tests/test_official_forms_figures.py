@@ -249,6 +249,11 @@ def test_0604_counts_tdkt_organisations_valid_at_year_end(users, register, org):
 
 def test_0605_counts_full_and_part_time_tdkt_staff_by_age(users, register, org):
     layout = FORMS["0605"]
+    # The Office's specialist also holds a concurrent post in a Hà Nội division: still one person.
+    Assignment.objects.create(
+        person=register["tdkt"], unit=org.hanoi_division, position=Position.CHUYEN_VIEN,
+        start=dt.date(2020, 1, 1),
+    )  # fmt: skip
     values = read_form(_form(users, "0605", org.root).content, layout)[2]
     # Full time: the Office's TĐKT specialist (woman, 34 on 31/12/2024) and Hà Nội's (24).
     # Part time: the officer (woman, 54). The leader's person is no TĐKT officer.
