@@ -16,8 +16,8 @@ from tdkt.awards.models import Award
 from tdkt.catalog.models import CommendationKind
 from tdkt.emulation.models import Movement, MovementKind
 from tdkt.org.models import Unit, UnitType
-from tdkt.people.models import Assignment, Gender, Position, Rank
-from tdkt.reports.official_forms.layouts import FORMS, TOTAL, FormLayout
+from tdkt.people.models import Assignment, Gender, Position
+from tdkt.reports.official_forms.layouts import FORMS, TOTAL, UNRECORDED_0602, FormLayout
 
 TDKT_NAME = ("thi dua", "khen thuong")
 """A unit whose folded name holds both words is a TĐKT organisation (Vụ 16, Phòng TĐKT)."""
@@ -213,10 +213,17 @@ def _award_form(code: str, scope: Scope, year: int) -> Figures:
 
 
 def form_0602(scope: Scope, year: int, today: dt.date) -> Figures:
+    """As 0603 for the state-level codes; the submitter rows as 1 (the sector) in each column
+    with an award and 0 for provinces; the columns of awards the catalog has no type for
+    (``UNRECORDED_0602``) left for manual entry."""
     figures = _award_form("0602", scope, year)
     for column in [leaf.key for leaf in figures.layout.leaves()]:
         figures.values[("submitter_ministry", column)] = int(figures.value(TOTAL, column) > 0)
         figures.values[("submitter_province", column)] = 0
+    unrecorded = [
+        leaf.key for leaf in figures.layout.leaves() if leaf.key.split(":")[0] in UNRECORDED_0602
+    ]
+    figures.mark_manual(columns=unrecorded)
     return figures
 
 
@@ -246,48 +253,30 @@ def form_0604(scope: Scope, year: int, today: dt.date) -> Figures:
     return figures
 
 
-RANK_ROWS = {
-    Rank.KSV_CAO_CAP: "rank_senior",
-    Rank.KTV_CAO_CAP: "rank_senior",
-    Rank.CV_CAO_CAP: "rank_senior",
-    Rank.KSV_TRUNG_CAP: "rank_main",
-    Rank.KTV_CHINH: "rank_main",
-    Rank.CV_CHINH: "rank_main",
-    Rank.KSV_SO_CAP: "rank_officer",
-    Rank.KTV: "rank_officer",
-    Rank.CV: "rank_officer",
-    Rank.DIEU_TRA_VIEN: "rank_officer",
-}
-CENTRAL = {UnitType.SUPREME, UnitType.SUPREME_UNIT, UnitType.MILITARY_CENTRAL}
-PROVINCE = {UnitType.HIGH, UnitType.PROVINCIAL, UnitType.MILITARY_REGION}
-
-
-def level_row(unit_type: str, parent_type: str | None) -> str:
-    """The level of a unit; a division takes the level of the procuracy it belongs to."""
-    if unit_type == UnitType.DIVISION and parent_type:
-        unit_type = parent_type
-    if unit_type in CENTRAL:
-        return "level_central"
-    if unit_type in PROVINCE:
-        return "level_province"
-    return "level_local"
-
-
 def age_row(born: dt.date, day: dt.date) -> str:
+    """The age row of form 0605 for the age in whole years on ``day``."""
     age = day.year - born.year - ((day.month, day.day) < (born.month, born.day))
-    if age < 30:
-        return "age_under_30"
-    if age < 40:
-        return "age_30_40"
-    if age < 50:
-        return "age_40_50"
-    return "age_50"
+    for limit, row in ((30, "age_30"), (40, "age_31_40"), (50, "age_41_50"), (55, "age_51_55")):
+        if age <= limit:
+            return row
+    return "age_56_60" if age <= 60 else "age_over_60"
+
+
+TRAINING_ROWS = (
+    "training_elementary",
+    "training_intermediate",
+    "training_college",
+    "training_university",
+    "training_postgraduate",
+)
+TENURE_ROWS = ("tenure_under_5", "tenure_5_10", "tenure_10")
 
 
 def form_0605(scope: Scope, year: int, today: dt.date) -> Figures:
-    """Full-time TĐKT civil servants (assigned on the reference day to a TĐKT organisation of
-    the scope) and part-time ones (persons whose account holds a TĐKT officer role at a unit
-    of the scope), each person once; training level is not in the register."""
+    """TĐKT civil servants on the reference day, each person once, by age and gender: full-time
+    ones (assigned to a TĐKT organisation of the scope) and part-time ones (persons whose
+    account holds a TĐKT officer role at a unit of the scope), still working that day. The
+    training level and the years in TĐKT work are not in the register: manual rows."""
     figures = Figures(FORMS["0605"])
     day = reference_day(year, today)
     on_day = Q(start__lte=day) & (Q(end__isnull=True) | Q(end__gte=day))
@@ -303,36 +292,16 @@ def form_0605(scope: Scope, year: int, today: dt.date) -> Figures:
         Assignment.objects.filter(on_day)
         .filter(Q(person_id__in=full_time) | Q(person_id__in=officers))
         .filter(Q(person__leaving_date__isnull=True) | Q(person__leaving_date__gt=day))
-        .values_list(
-            "person_id",
-            "person__gender",
-            "person__rank",
-            "person__date_of_birth",
-            "unit__unit_type",
-            "unit__parent__unit_type",
-            "unit__search_text",
-        )
+        .order_by()  # the model's ordering would add columns to DISTINCT: one row per person
+        .values_list("person_id", "person__gender", "person__date_of_birth")
+        .distinct()
     )
-    seen: set[int] = set()
-    for person_id, gender, rank, born, unit_type, parent_type, name in sorted(
-        people, key=lambda row: (row[0], not all(w in row[6] for w in TDKT_NAME))
-    ):
-        if person_id in seen:
-            continue
-        seen.add(person_id)
-        column = "full_time" if all(word in name for word in TDKT_NAME) else "part_time"
-        rows = (
-            TOTAL,
-            level_row(unit_type, parent_type),
-            RANK_ROWS.get(rank, "rank_other"),
-            age_row(born, day),
-        )
-        for row in rows:
-            figures.add(row, column)
+    for _person_id, gender, born in people:
+        for row in (TOTAL, age_row(born, day)):
             figures.add(row, TOTAL)
             if gender == Gender.FEMALE:
                 figures.add(row, "women")
-    figures.mark_manual(rows=("training_postgraduate", "training_university", "training_other"))
+    figures.mark_manual(rows=(*TRAINING_ROWS, *TENURE_ROWS))
     return figures
 
 

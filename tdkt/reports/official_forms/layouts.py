@@ -20,6 +20,9 @@ class Column:
     label: str
     key: str = ""
     children: tuple["Column", ...] = ()
+    number: str = ""
+    """The column number printed under the heading, spanning all its leaves (e.g. ``2`` over
+    every order of 0602); leaves under no numbered heading are numbered by position."""
 
     def leaves(self) -> list["Column"]:
         if not self.children:
@@ -73,6 +76,32 @@ class FormLayout:
     def leaves(self) -> list[Column]:
         return [leaf for column in self.columns for leaf in column.leaves()]
 
+    def column_numbers(self) -> list[tuple[int, int, str]]:
+        """The column-number row as ``(first leaf index, leaves spanned, label)``, in order:
+        a numbered heading spans its leaves, any other leaf gets its position (1, 2, …), the
+        first one ``total_column_label`` when the form has one."""
+        out: list[tuple[int, int, str]] = []
+
+        def walk(column: Column, first: int) -> int:
+            span = len(column.leaves())
+            if column.number:
+                out.append((first, span, column.number))
+            elif not column.children:
+                label = str(first + 1)
+                if first == 0 and self.total_column_label:
+                    label = self.total_column_label
+                out.append((first, 1, label))
+            else:
+                start = first
+                for child in column.children:
+                    start = walk(child, start)
+            return first + span
+
+        first = 0
+        for column in self.columns:
+            first = walk(column, first)
+        return out
+
     def header_depth(self) -> int:
         return max(column.depth() for column in self.columns)
 
@@ -120,14 +149,24 @@ METHOD_ROWS = (
 )
 
 
-def _numbered(rows: tuple[Row, ...], first: int = 1, width: int = 2) -> tuple[Row, ...]:
-    """Give every non-section row its code (01, 02, …) and every section its ordinal (1., 2.)."""
-    out, number, section = [], first, 0
+def _numbered(
+    rows: tuple[Row, ...],
+    *,
+    width: int = 2,
+    skip: tuple[int, ...] = (),
+    number_sections: bool = True,
+) -> tuple[Row, ...]:
+    """Give every non-section row its code (01, 02, …, leaving out the numbers in ``skip``, as
+    the published 0602 does) and every section its ordinal (1., 2.) when ``number_sections``."""
+    out, number, section = [], 1, 0
     for row in rows:
         if row.section:
             section += 1
-            out.append(Row(f"{section}. {row.label}", section=True))
+            label = f"{section}. {row.label}" if number_sections else row.label
+            out.append(Row(label, section=True))
             continue
+        while number in skip:
+            number += 1
         out.append(
             Row(
                 row.label,
@@ -142,9 +181,16 @@ def _numbered(rows: tuple[Row, ...], first: int = 1, width: int = 2) -> tuple[Ro
     return tuple(out)
 
 
-def _both(label: str, key: str) -> Column:
-    return Column(label, children=(Column("Tập thể", f"{key}:C"), Column("Cá nhân", f"{key}:P")))
+def _both(label: str, key: str, number: str = "") -> Column:
+    children = (Column("Tập thể", f"{key}:C"), Column("Cá nhân", f"{key}:P"))
+    return Column(label, children=children, number=number)
 
+
+def _person(label: str, key: str, number: str = "") -> Column:
+    return Column(label, children=(Column("Cá nhân", f"{key}:P"),), number=number)
+
+
+EACH_OWN_COLUMN = "(Mỗi hình thức khen thưởng ghi riêng một cột)"
 
 FORM_0601 = FormLayout(
     code="0601",
@@ -187,24 +233,36 @@ FORM_0601 = FormLayout(
             Row("- Từ 5 năm trở lên", key="length_5"),
             Row("Chia theo phương thức tổ chức phong trào thi đua", section=True),
             Row("- Thi đua theo chuyên đề", key="method_thematic"),
-            Row("- Thi đua thường xuyên hằng năm", key="method_regular"),
+            Row("- Thi đua thường xuyên hàng năm", key="method_regular"),
         )
     ),
 )
 
-STATE_CODES = ("HCDL1", "HCDL2", "HCDL3", "HCLD1", "HCLD2", "HCLD3")
+UNRECORDED_0602 = (
+    "medal",
+    "hcm_prize",
+    "state_prize",
+    "heroic_mother",
+    "armed_forces_hero",
+    "merited_teacher",
+    "other",
+)
+"""Keys of the 0602 columns for awards the catalog has no type for (a medal, the Hồ Chí Minh
+and State prizes, the honorary titles other than Anh hùng Lao động, any other state award):
+the register cannot hold them, so their cells are left for manual entry."""
 
 FORM_0602 = FormLayout(
     code="0602",
     title="SỐ LƯỢNG KHEN THƯỞNG CẤP NHÀ NƯỚC",
     subtitle="Số lượt khen thưởng cấp Nhà nước theo quyết định ký trong năm",
     columns=(
-        Column("Tổng số", TOTAL),
+        Column("Tổng số", TOTAL, number="1"),
         Column(
             "Chia ra",
             children=(
                 Column(
-                    "Các loại huân chương (mỗi hình thức khen thưởng ghi riêng một cột)",
+                    f"Các loại huân chương, huy chương {EACH_OWN_COLUMN}",
+                    number="2",
                     children=(
                         _both("Huân chương Độc lập hạng Nhất", "HCDL1"),
                         _both("Huân chương Độc lập hạng Nhì", "HCDL2"),
@@ -212,21 +270,29 @@ FORM_0602 = FormLayout(
                         _both("Huân chương Lao động hạng Nhất", "HCLD1"),
                         _both("Huân chương Lao động hạng Nhì", "HCLD2"),
                         _both("Huân chương Lao động hạng Ba", "HCLD3"),
+                        _both("Huy chương", "medal"),
                     ),
                 ),
+                _person("Giải thưởng Hồ Chí Minh", "hcm_prize", number="3"),
+                _person("Giải thưởng Nhà nước", "state_prize", number="4"),
                 Column(
-                    "Danh hiệu vinh dự nhà nước",
-                    children=(_both("Anh hùng Lao động", "AHLD"),),
+                    f"Danh hiệu vinh dự nhà nước {EACH_OWN_COLUMN}",
+                    number="5",
+                    children=(
+                        _person("Bà mẹ Việt Nam anh hùng", "heroic_mother"),
+                        _both("Anh hùng lực lượng vũ trang", "armed_forces_hero"),
+                        _both("Anh hùng Lao động", "AHLD"),
+                        _person("Nhà giáo ưu tú", "merited_teacher"),
+                    ),
                 ),
                 Column(
                     "Cờ thi đua của Chính phủ",
                     children=(Column("Tập thể", "CO_CP:C"),),
+                    number="6",
                 ),
-                _both("Bằng khen của Thủ tướng Chính phủ", "BK_TTG"),
-                Column(
-                    "Danh hiệu “Chiến sĩ thi đua toàn quốc”",
-                    children=(Column("Cá nhân", "CSTD_TQ:P"),),
-                ),
+                _both("Bằng khen của Thủ tướng Chính phủ", "BK_TTG", number="7"),
+                _person("Danh hiệu “Chiến sĩ thi đua Toàn quốc”", "CSTD_TQ", number="8"),
+                _both(f"Các hình thức khen thưởng khác {EACH_OWN_COLUMN}", "other", number="9"),
             ),
         ),
     ),
@@ -251,6 +317,7 @@ FORM_0602 = FormLayout(
             *METHOD_ROWS,
         ),
         width=1,
+        skip=(4, 5),
     ),
     notes=(
         "Dòng 2, 3 đếm số bộ, ngành (tỉnh) có tờ trình: ngành Kiểm sát nhân dân là một ngành "
@@ -308,7 +375,8 @@ FORM_0604 = FormLayout(
             Row("- Cấp phòng, ban hoặc bộ phận thuộc Vụ", key="division", measure="Phòng"),
             Row("- Cấp ban thuộc Sở Nội vụ", key="home_board", measure="Ban"),
             Row("- Cấp phòng thuộc Sở Nội vụ", key="home_division", measure="Phòng"),
-        )
+        ),
+        number_sections=False,
     ),
     notes=(
         "Tổ chức làm công tác thi đua, khen thưởng: đơn vị có tên “Thi đua – Khen thưởng” còn "
@@ -323,49 +391,39 @@ FORM_0605 = FormLayout(
         "TRUNG ƯƠNG, TỈNH, THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG"
     ),
     subtitle="Số công chức làm công tác thi đua, khen thưởng tại thời điểm cuối kỳ báo cáo",
+    measure_column=False,
     columns=(
-        Column("Tổng số", TOTAL),
         Column(
-            "Chia ra",
-            children=(Column("Chuyên trách", "full_time"), Column("Kiêm nhiệm", "part_time")),
+            "Số lượng (Người)",
+            children=(Column("Tổng số", TOTAL), Column("Trong đó: Nữ", "women")),
         ),
-        Column("Trong đó: Nữ", "women"),
     ),
-    total_column_label="1=(2+3)",
     rows=_numbered(
         (
-            Row("Tổng số", key=TOTAL, measure="Người", total=True),
-            Row("Chia theo cấp", section=True),
-            Row(
-                "- Cấp Trung ương (VKSND tối cao, VKS quân sự Trung ương)",
-                key="level_central",
-                measure="Người",
-            ),
-            Row(
-                "- Cấp tỉnh (VKSND cấp cao, cấp tỉnh, VKS quân sự quân khu)",
-                key="level_province",
-                measure="Người",
-            ),
-            Row("- Cấp huyện, khu vực", key="level_local", measure="Người"),
-            Row("Chia theo ngạch công chức", section=True),
-            Row("- Chuyên viên cao cấp và tương đương", key="rank_senior", measure="Người"),
-            Row("- Chuyên viên chính và tương đương", key="rank_main", measure="Người"),
-            Row("- Chuyên viên và tương đương", key="rank_officer", measure="Người"),
-            Row("- Cán sự, nhân viên, chưa xếp ngạch", key="rank_other", measure="Người"),
-            Row("Chia theo trình độ đào tạo", section=True),
-            Row("- Trên đại học", key="training_postgraduate", measure="Người"),
-            Row("- Đại học", key="training_university", measure="Người"),
-            Row("- Dưới đại học", key="training_other", measure="Người"),
+            Row("Tổng số", key=TOTAL, total=True),
             Row("Chia theo độ tuổi", section=True),
-            Row("- Dưới 30 tuổi", key="age_under_30", measure="Người"),
-            Row("- Từ 30 đến dưới 40 tuổi", key="age_30_40", measure="Người"),
-            Row("- Từ 40 đến dưới 50 tuổi", key="age_40_50", measure="Người"),
-            Row("- Từ 50 tuổi trở lên", key="age_50", measure="Người"),
+            Row("- Từ 30 trở xuống", key="age_30"),
+            Row("- Từ 31 đến 40", key="age_31_40"),
+            Row("- Từ 41 đến 50", key="age_41_50"),
+            Row("- Từ 51 đến 55", key="age_51_55"),
+            Row("- Từ 56 đến 60", key="age_56_60"),
+            Row("- Trên 60 tuổi", key="age_over_60"),
+            Row("Chia theo trình độ đào tạo", section=True),
+            Row("- Sơ cấp", key="training_elementary"),
+            Row("- Trung cấp", key="training_intermediate"),
+            Row("- Cao đẳng", key="training_college"),
+            Row("- Đại học", key="training_university"),
+            Row("- Trên đại học", key="training_postgraduate"),
+            Row("Chia theo thâm niên công tác trong lĩnh vực thi đua, khen thưởng", section=True),
+            Row("- Dưới 5 năm", key="tenure_under_5"),
+            Row("- Từ 5 đến 10 năm", key="tenure_5_10"),
+            Row("- Từ 10 năm trở lên", key="tenure_10"),
         )
     ),
     notes=(
-        "Chuyên trách: công chức công tác tại đơn vị Thi đua – Khen thưởng. Kiêm nhiệm: người "
-        "giữ vai trò cán bộ TĐKT của đơn vị trong hệ thống (theo phân quyền hiện tại).",
+        "Gồm công chức chuyên trách (công tác tại đơn vị Thi đua – Khen thưởng) và kiêm nhiệm "
+        "(giữ vai trò cán bộ TĐKT của đơn vị trong hệ thống, theo phân quyền hiện tại), mỗi "
+        "người một lần.",
     ),
 )
 

@@ -90,14 +90,16 @@ class _Sheet:
 
 
 def _place_columns(columns, first_col: int, top: int, depth: int, put) -> None:
-    """Place a heading tree: a parent spans its leaves, a leaf spans down to the last row."""
+    """Place a heading tree over ``depth`` rows: the leaves all sit on the last row, a leaf
+    spans down from its parent, and a parent with a shallower subtree than its neighbours
+    spans down so that its own children reach the last row (as the published forms do)."""
     col = first_col
     for column in columns:
         span = len(column.leaves())
-        bottom = top if column.children else top + depth - 1
+        bottom = top + depth - column.depth()
         put(top, col, bottom, col + span - 1, column)
         if column.children:
-            _place_columns(column.children, col, top + 1, depth - 1, put)
+            _place_columns(column.children, col, bottom + 1, depth - (bottom - top + 1), put)
         col += span
 
 
@@ -162,9 +164,11 @@ def form_workbook(
     letters = ["A", "B", "C"][:fixed]
     for index, label in enumerate(letters, start=1):
         out.cell(numbers, index, label, font=bold, box=True)
-    for index, _leaf in enumerate(leaves, start=1):
-        label = layout.total_column_label if index == 1 and layout.total_column_label else index
-        out.cell(numbers, fixed + index, str(label), font=bold, box=True)
+    for first, span, label in layout.column_numbers():
+        out.cell(numbers, fixed + first + 1, label, font=bold, box=True)
+        out.merge(numbers, fixed + first + 1, numbers, fixed + first + span)
+        for index in range(first + 1, first + span + 1):
+            sheet.cell(row=numbers, column=fixed + index).border = BOX
     sheet.print_title_rows = f"{head}:{numbers}"
 
     # Figures.

@@ -14,6 +14,7 @@ from tdkt.emulation.models import Movement, MovementKind
 from tdkt.org.models import UnitType
 from tdkt.org.services import unit_create
 from tdkt.people.models import Assignment, Position, Rank
+from tdkt.reports.official_forms.figures import age_row
 from tdkt.reports.official_forms.layouts import FORMS, TOTAL
 from tdkt.reports.official_forms.report import official_form
 from tdkt.reports.official_forms.workbook import MANUAL_NOTE
@@ -23,6 +24,12 @@ from tdkt.testing import make_person, make_user
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 22)
 YEAR = 2024
+UNRECORDED_COLUMNS = (
+    "medal:C", "medal:P", "hcm_prize:P", "state_prize:P", "heroic_mother:P",
+    "armed_forces_hero:C", "armed_forces_hero:P", "merited_teacher:P", "other:C", "other:P",
+)  # fmt: skip
+"""The 0602 columns of awards the catalog has no type for: medals, the two prizes, the
+honorary titles other than Anh hùng Lao động and the other state awards."""
 
 
 @pytest.fixture
@@ -182,7 +189,6 @@ def test_0601_for_hanoi_leaves_out_the_sector_and_other_provinces(users, registe
 
 def test_0602_counts_state_awards_by_subject_post_and_kind(users, register, org):
     layout = FORMS["0602"]
-    values = read_form(_form(users, "0602", org.hanoi).content, layout)[2]
     # Hà Nội, decided in 2024, standing: HCLD3 (head of Hà Nội), BK_TTG (division head, ad
     # hoc), BK_TTG (the division), CO_CP (Hà Nội), CSTD_TQ (prosecutor), BK_TTG (promoted, then
     # division head). Revoked HCLD1, the 2023 HCLD2 and the chief's HCLD3 (root) are out.
@@ -200,7 +206,11 @@ def test_0602_counts_state_awards_by_subject_post_and_kind(users, register, org)
                       "CSTD_TQ:P": 1},
         kind_adhoc={"total": 1, "BK_TTG:P": 1},
     )  # fmt: skip
-    assert values == _expect(layout, expected, _manual(layout, rows=("kind_resistance",)))
+    manual = _manual(layout, rows=("kind_resistance",), columns=UNRECORDED_COLUMNS)
+    sheet, _head, values, shaded = read_form(_form(users, "0602", org.hanoi).content, layout)
+    assert values == _expect(layout, expected, manual)
+    assert shaded == manual
+    assert MANUAL_NOTE in " ".join(sheet_texts(sheet))
 
 
 def test_0602_for_the_sector_counts_the_chief_as_ministry_level(users, register, org):
@@ -237,25 +247,51 @@ def test_0604_counts_tdkt_organisations_valid_at_year_end(users, register, org):
     assert values_2023[("total", TOTAL)] == 3
 
 
-def test_0605_counts_full_and_part_time_tdkt_staff(users, register, org):
+def test_0605_counts_full_and_part_time_tdkt_staff_by_age(users, register, org):
     layout = FORMS["0605"]
+    # The Office's specialist also holds a concurrent post in a Hà Nội division: still one person.
+    Assignment.objects.create(
+        person=register["tdkt"], unit=org.hanoi_division, position=Position.CHUYEN_VIEN,
+        start=dt.date(2020, 1, 1),
+    )  # fmt: skip
     values = read_form(_form(users, "0605", org.root).content, layout)[2]
-    # Full time: the Office's TĐKT specialist (woman, CV_C, 34 on 31/12/2024, central) and
-    # Hà Nội's (CV, 24, provincial). Part time: the officer (woman, KSV_SC, 54, division of Hà
-    # Nội → provincial). The leader's person is no TĐKT officer.
+    # Full time: the Office's TĐKT specialist (woman, 34 on 31/12/2024) and Hà Nội's (24).
+    # Part time: the officer (woman, 54). The leader's person is no TĐKT officer.
     expected = _cells(
-        total=dict(total=3, full_time=2, part_time=1, women=2),
-        level_central=dict(total=1, full_time=1, women=1),
-        level_province=dict(total=2, full_time=1, part_time=1, women=1),
-        rank_main=dict(total=1, full_time=1, women=1),
-        rank_officer=dict(total=2, full_time=1, part_time=1, women=1),
-        age_under_30=dict(total=1, full_time=1),
-        age_30_40=dict(total=1, full_time=1, women=1),
-        age_50=dict(total=1, part_time=1, women=1),
+        total=dict(total=3, women=2),
+        age_30=dict(total=1),
+        age_31_40=dict(total=1, women=1),
+        age_51_55=dict(total=1, women=1),
     )
     manual = _manual(
-        layout, rows=("training_postgraduate", "training_university", "training_other")
-    )
+        layout,
+        rows=(
+            "training_elementary", "training_intermediate", "training_college",
+            "training_university", "training_postgraduate",
+            "tenure_under_5", "tenure_5_10", "tenure_10",
+        ),
+    )  # fmt: skip
     assert values == _expect(layout, expected, manual)
     hanoi = read_form(_form(users, "0605", org.hanoi).content, layout)[2]
     assert hanoi[("total", "total")] == 2
+
+
+@pytest.mark.parametrize(
+    ("born", "row"),
+    [
+        (dt.date(1994, 12, 31), "age_30"),
+        (dt.date(1993, 12, 31), "age_31_40"),
+        (dt.date(1984, 12, 31), "age_31_40"),
+        (dt.date(1983, 12, 31), "age_41_50"),
+        (dt.date(1974, 12, 31), "age_41_50"),
+        (dt.date(1973, 12, 31), "age_51_55"),
+        (dt.date(1969, 12, 31), "age_51_55"),
+        (dt.date(1968, 12, 31), "age_56_60"),
+        (dt.date(1964, 12, 31), "age_56_60"),
+        (dt.date(1963, 12, 31), "age_over_60"),
+    ],
+)
+def test_0605_age_brackets_include_both_ends(born, row):
+    """Ages 30, 31, 40, 41, 50, 51, 55, 56, 60 and 61 on 31/12/2024 fall in the brackets of
+    the form: up to 30, 31–40, 41–50, 51–55, 56–60, over 60."""
+    assert age_row(born, dt.date(2024, 12, 31)) == row

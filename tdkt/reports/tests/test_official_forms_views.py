@@ -87,15 +87,21 @@ def test_each_form_has_the_official_heading_titles_and_print_setup(client, users
     assert sheet.print_title_rows == f"${head}:${head + layout.header_depth()}"
 
 
-def test_0602_heading_merges_the_orders_over_their_twelve_columns(client, users, org):
+def test_0602_heading_merges_the_orders_and_medals_over_their_fourteen_columns(client, users, org):
     response = _get(_login(client, users["sector"]), code="0602", unit=org.root)
     sheet = load_workbook(BytesIO(response.content)).active
     orders = next(
         m
         for m in sheet.merged_cells.ranges
-        if sheet.cell(m.min_row, m.min_col).value.startswith("Các loại huân chương")
+        if (sheet.cell(m.min_row, m.min_col).value or "").startswith("Các loại huân chương")
     )
-    assert orders.max_col - orders.min_col + 1 == 12
+    assert orders.max_col - orders.min_col + 1 == 14
+    numbers = next(r for r in range(orders.min_row, sheet.max_row) if sheet.cell(r, 1).value == "A")
+    assert sheet.cell(numbers, orders.min_col).value == "2"
+    span = next(
+        m for m in sheet.merged_cells.ranges if m.min_row == numbers and m.min_col == orders.min_col
+    )
+    assert span.max_col == orders.max_col
 
 
 def test_api_returns_the_same_figures_as_the_page(client, users, org, people):
