@@ -240,14 +240,16 @@ def unit_record(request, pk: int):
         "registrations": _registrations(record),
         "initiatives": [
             {
-                **_initiative(i),
-                "id": i.pk,
-                "unit_id": i.unit_id,
-                "authors": [a.full_name for a in i.authors.all()],
-                "used_for_award_id": i.used_for_id,
-                "used_for_person_id": i.used_for.person_id if i.used_for else None,
+                **_initiative(row.initiative),
+                "id": row.initiative.pk,
+                "unit_id": row.initiative.unit_id,
+                "authors": list(row.authors),
+                "used_for_award_id": row.initiative.used_for_id,
+                "used_for_person_id": (
+                    row.initiative.used_for.person_id if row.initiative.used_for else None
+                ),
             }
-            for i in record.initiatives
+            for row in record.initiatives
         ],
     }
 

@@ -231,13 +231,14 @@ def unit_record_workbook(record: UnitRecord) -> bytes:
             ("Làm căn cứ cho khen thưởng", 44),
         ),
     )
-    for item in record.initiatives:
+    for row in record.initiatives:
+        item = row.initiative
         _append(
             initiatives,
             [
                 item.year,
                 item.title,
-                ", ".join(a.full_name for a in item.authors.all()),
+                ", ".join(row.authors),
                 item.unit.short_name,
                 item.recognised_on,
                 item.recognising_body,

@@ -134,15 +134,17 @@ def test_a_units_record_lists_the_recognised_initiatives_of_its_staff(
 ):
     record = unit_record(user=users["phu_tho_officer"], pk=org.phu_tho.pk, today=TODAY)
 
+    initiatives = [row.initiative for row in record.initiatives]
     rows = [
         (i.year, i.title, i.unit_id, i.used_for.award_type.code if i.used_for else None)
-        for i in record.initiatives
+        for i in initiatives
     ]
     assert rows == [
         (2025, "Phần mềm theo dõi án", org.area_phu_tho_1.pk, "CSTDCS"),
         (2023, "Sổ tay kiểm sát", org.hoa_binh_district.pk, None),
     ]
-    assert record.initiatives[0].used_for.person == people["phu_tho"]
+    assert initiatives[0].used_for.person == people["phu_tho"]
+    assert [row.authors for row in record.initiatives] == [("Lê Văn Cường",), ("Phạm Thị Dung",)]
 
 
 def test_the_pages_and_pdfs_show_registrations_and_initiatives(
