@@ -73,6 +73,8 @@ class RegisteredTitleOut(Schema):
     achieved: bool
     """A standing merit title at least as high in the same chain was granted for the year;
     revoked awards never achieve."""
+    result: Literal["achieved", "missed", "pending"]
+    """``pending``: not achieved in a year not over yet on the day of the record."""
     granted: list[str]
     revoked: list[str]
 
@@ -168,6 +170,7 @@ def _registrations(record) -> list[dict]:
                     "subject": t.subject,
                     "registered_by": t.registered_by,
                     "achieved": t.achieved,
+                    "result": t.result,
                     "granted": list(t.granted),
                     "revoked": list(t.revoked),
                 }

@@ -83,8 +83,7 @@ def _totals_sheet(workbook: Workbook, record) -> None:
         _append(sheet, [REVOKED + " (không tính)", record.revoked_count, ""])
 
 
-ACHIEVED = "Đạt"
-MISSED = "Không đạt"
+RESULTS = {"achieved": "Đạt", "missed": "Không đạt", "pending": "Chưa có kết quả"}
 
 
 def _registrations_sheet(workbook: Workbook, record, *, with_subject: bool) -> None:
@@ -113,7 +112,7 @@ def _registrations_sheet(workbook: Workbook, record, *, with_subject: bool) -> N
                     *((title.subject,) if with_subject else ()),
                     title.name,
                     title.registered_by,
-                    ACHIEVED if title.achieved else MISSED,
+                    RESULTS[title.result],
                     ", ".join(title.granted),
                     ", ".join(title.revoked),
                 ],

@@ -75,6 +75,16 @@ class RegisteredTitle:
     """Names of the standing merit titles the subject holds for the year."""
     revoked: tuple[str, ...]
     """Names of the subject's revoked merit titles of the year (shown, never counted)."""
+    pending: bool = False
+    """Not achieved yet in a year not over on the day the record is made: no result yet
+    rather than missed."""
+
+    @property
+    def result(self) -> str:
+        """``"achieved"``, ``"pending"`` or ``"missed"``."""
+        if self.achieved:
+            return "achieved"
+        return "pending" if self.pending else "missed"
 
 
 @dataclass(frozen=True)
@@ -89,7 +99,9 @@ class RegistrationYear:
         return sum(1 for t in self.titles if t.achieved)
 
 
-def _results(targets, awards: list[Award], subject_of, label_of) -> list[RegistrationYear]:
+def _results(
+    targets, awards: list[Award], subject_of, label_of, today: dt.date
+) -> list[RegistrationYear]:
     """``targets`` (registered rows with ``registration`` and ``award_type`` loaded) against
     ``awards`` (already read), grouped by year, newest first. ``subject_of`` gives the subject
     of a target or an award (a person id or a unit id), ``label_of`` a target's name."""
@@ -104,6 +116,7 @@ def _results(targets, awards: list[Award], subject_of, label_of) -> list[Registr
         year, code = target.registration.year, target.award_type.code
         held = titles.get((year, subject_of(target)), [])
         standing = [a for a in held if is_result(a)]
+        achieved = any(covers(a.award_type.code, code) for a in standing)
         by_year[year].append(
             RegisteredTitle(
                 year=year,
@@ -111,9 +124,10 @@ def _results(targets, awards: list[Award], subject_of, label_of) -> list[Registr
                 name=target.award_type.name,
                 subject=label_of(target),
                 registered_by=target.registration.unit.short_name,
-                achieved=any(covers(a.award_type.code, code) for a in standing),
+                achieved=achieved,
                 granted=tuple(a.award_type.name for a in standing),
                 revoked=tuple(a.award_type.name for a in held if a.revoked),
+                pending=not achieved and year >= today.year,
             )
         )
     return [RegistrationYear(y, tuple(by_year[y])) for y in sorted(by_year, reverse=True)]
@@ -137,13 +151,17 @@ class PersonRecord:
         return sum(1 for a in self.awards if a.revoked)
 
 
-def _person_registrations(person: Person, awards: list[Award]) -> list[RegistrationYear]:
+def _person_registrations(
+    person: Person, awards: list[Award], today: dt.date
+) -> list[RegistrationYear]:
     targets = list(
         RegisteredPerson.objects.filter(person=person)
         .select_related("registration__unit", "award_type")
         .order_by("-registration__year", "award_type__sort_order")
     )
-    return _results(targets, awards, lambda row: row.person_id, lambda _row: person.full_name)
+    return _results(
+        targets, awards, lambda row: row.person_id, lambda _row: person.full_name, today
+    )
 
 
 def person_record(*, user, pk, today: dt.date) -> PersonRecord:
@@ -169,7 +187,7 @@ def person_record(*, user, pk, today: dt.date) -> PersonRecord:
         initiatives=initiatives,
         ratings=list(YearlyRating.objects.filter(person=person).order_by("-year")),
         totals=_totals(awards),
-        registrations=_person_registrations(person, awards),
+        registrations=_person_registrations(person, awards, today),
     )
 
 
@@ -220,13 +238,17 @@ class UnitRecord:
         return [u for u in self.lineage if u.pk != self.unit.pk]
 
 
-def _unit_registrations(ids: list[int], awards: list[Award]) -> list[RegistrationYear]:
+def _unit_registrations(
+    ids: list[int], awards: list[Award], today: dt.date
+) -> list[RegistrationYear]:
     targets = list(
         RegisteredCollective.objects.filter(unit_id__in=ids)
         .select_related("registration__unit", "award_type", "unit")
         .order_by("-registration__year", "unit__path")
     )
-    return _results(targets, awards, lambda row: row.unit_id, lambda row: row.unit.short_name)
+    return _results(
+        targets, awards, lambda row: row.unit_id, lambda row: row.unit.short_name, today
+    )
 
 
 def _unit_initiatives(made_in: Q) -> list[StaffInitiative]:
@@ -295,6 +317,6 @@ def unit_record(*, user, pk, today: dt.date) -> UnitRecord:
         ],
         member_codes=[(c, codes[c][1]) for c in member_codes],
         totals=_totals(awards),
-        registrations=_unit_registrations(ids, awards),
+        registrations=_unit_registrations(ids, awards, today),
         initiatives=_unit_initiatives(made_in),
     )

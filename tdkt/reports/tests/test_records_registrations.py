@@ -59,7 +59,8 @@ def recognise(title, unit, year, *, authors, used_for=None, status=Status.RECOGN
 @pytest.fixture
 def duc_registrations(org, people):
     """Đức: 2021 LĐTT achieved by a higher CSTĐCS; 2022 CSTĐCS achieved; 2023 CSTĐCS missed
-    (only LĐTT); 2024 CSTĐCS missed because the CSTĐCS granted was revoked."""
+    (only LĐTT); 2024 CSTĐCS missed because the CSTĐCS granted was revoked; 2026 LĐTT, the
+    year of the record, without a result yet."""
     duc = people["duc"]
     for year in (2021, 2022, 2023, 2024):
         register(org.hanoi, year, "LDTT" if year == 2021 else "CSTDCS", person=duc)
@@ -69,6 +70,7 @@ def duc_registrations(org, people):
     grant("LDTT", 2024, person=duc)
     grant("CSTDCS", 2024, person=duc, revoked=True, number="99/QĐ-HUY")
     grant("CSTDCS", 2025, person=duc)  # nothing registered for 2025
+    register(org.hanoi, 2026, "LDTT", person=duc)
     return duc
 
 
@@ -85,15 +87,18 @@ def test_a_persons_registrations_are_achieved_missed_or_missed_for_a_revoked_awa
 ):
     record = person_record(user=users["hanoi_officer"], pk=duc_registrations.pk, today=TODAY)
 
-    assert [y.year for y in record.registrations] == [2024, 2023, 2022, 2021]
+    assert [y.year for y in record.registrations] == [2026, 2024, 2023, 2022, 2021]
     name = "Đặng Văn Đức"
     assert _results(record) == {
+        (2026, name, "LDTT"): (False, (), ()),
         (2024, name, "CSTDCS"): (False, ("Lao động tiên tiến",), ("Chiến sĩ thi đua cơ sở",)),
         (2023, name, "CSTDCS"): (False, ("Lao động tiên tiến",), ()),
         (2022, name, "CSTDCS"): (True, ("Chiến sĩ thi đua cơ sở",), ()),
         (2021, name, "LDTT"): (True, ("Chiến sĩ thi đua cơ sở",), ()),
     }
-    assert [y.achieved for y in record.registrations] == [0, 0, 1, 1]
+    assert [y.achieved for y in record.registrations] == [0, 0, 0, 1, 1]
+    results = [t.result for y in record.registrations for t in y.titles]
+    assert results == ["pending", "missed", "missed", "achieved", "achieved"]
     assert record.registrations[0].titles[0].registered_by == "VKSND thành phố Hà Nội"
 
 
@@ -164,7 +169,7 @@ def test_the_pages_and_pdfs_show_registrations_and_initiatives(
     html = person.content.decode()
     assert "5. Đăng ký thi đua và kết quả" in html and "Không đạt" in html
     assert "đạt 1/1" in html and "đạt 0/1" in html
-    assert "đã hủy bỏ, không tính" in html
+    assert "đã hủy bỏ, không tính" in html and "Chưa có kết quả" in html
     html = unit.content.decode()
     assert "Phần mềm theo dõi án" in html and "Mẫu cáo trạng" not in html
     assert "Chiến sĩ thi đua cơ sở 2025 — Lê Văn Cường" in html
@@ -189,7 +194,8 @@ def test_the_workbooks_have_the_registrations_and_the_initiatives(
 
     rows = _sheet(person, "DangKy")
     assert rows[0][:4] == ("Năm", "Danh hiệu đăng ký", "Đơn vị đăng ký", "Kết quả")
-    assert rows[1] == (
+    assert rows[1][:4] == (2026, "Lao động tiên tiến", "VKSND thành phố Hà Nội", "Chưa có kết quả")
+    assert rows[2] == (
         2024,
         "Chiến sĩ thi đua cơ sở",
         "VKSND thành phố Hà Nội",
@@ -197,7 +203,7 @@ def test_the_workbooks_have_the_registrations_and_the_initiatives(
         "Lao động tiên tiến",
         "Chiến sĩ thi đua cơ sở",
     )
-    assert [r[3] for r in rows[1:]] == ["Không đạt", "Không đạt", "Đạt", "Đạt"]
+    assert [r[3] for r in rows[2:]] == ["Không đạt", "Không đạt", "Đạt", "Đạt"]
     rows = _sheet(unit, "DangKy")
     assert [(r[0], r[1], r[4]) for r in rows[1:]] == [
         (2025, "VKSND tỉnh Phú Thọ", "Đạt"),
@@ -225,7 +231,8 @@ def test_the_record_api_gives_registrations_and_initiatives(
     person = client.get(f"/api/v1/records/persons/{duc_registrations.pk}").json()
     unit = client.get(f"/api/v1/records/units/{org.phu_tho.pk}").json()
 
-    revoked = person["registrations"][0]
+    assert person["registrations"][0]["titles"][0]["result"] == "pending"
+    revoked = person["registrations"][1]
     assert (revoked["year"], revoked["registered"], revoked["achieved"]) == (2024, 1, 0)
     assert revoked["titles"][0] == {
         "code": "CSTDCS",
@@ -233,6 +240,7 @@ def test_the_record_api_gives_registrations_and_initiatives(
         "subject": "Đặng Văn Đức",
         "registered_by": "VKSND thành phố Hà Nội",
         "achieved": False,
+        "result": "missed",
         "granted": ["Lao động tiên tiến"],
         "revoked": ["Chiến sĩ thi đua cơ sở"],
     }
