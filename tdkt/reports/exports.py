@@ -238,7 +238,7 @@ def unit_record_workbook(record: UnitRecord) -> bytes:
                 item.year,
                 item.title,
                 ", ".join(row.authors),
-                item.unit.short_name,
+                row.unit,
                 item.recognised_on,
                 item.recognising_body,
                 item.get_effect_scope_display(),

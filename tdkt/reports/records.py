@@ -19,7 +19,7 @@ from tdkt.core.scope import get_scoped_or_404
 from tdkt.emulation.models import RegisteredCollective, RegisteredPerson
 from tdkt.emulation.selectors.registrations import covers, is_result
 from tdkt.initiatives.models import Initiative, Status
-from tdkt.org.models import Unit, UnitYearlyRating
+from tdkt.org.models import Unit, UnitType, UnitYearlyRating
 from tdkt.org.selectors import unit_lineage
 from tdkt.people.models import Assignment, Person, YearlyRating
 
@@ -207,6 +207,9 @@ class StaffInitiative:
 
     initiative: Initiative
     authors: tuple[str, ...]
+    unit: str
+    """Where it was made, a division named with its procuracy (a merged province has two
+    "Phòng 1")."""
 
 
 @dataclass
@@ -238,16 +241,24 @@ class UnitRecord:
         return [u for u in self.lineage if u.pk != self.unit.pk]
 
 
+def unit_label(unit: Unit) -> str:
+    """The unit's short name; a division's followed by its parent's ("Phòng 1, VKSND tỉnh Hòa
+    Bình"). ``unit.parent`` must be loaded."""
+    if unit.unit_type == UnitType.DIVISION and unit.parent is not None:
+        return f"{unit.short_name}, {unit.parent.short_name}"
+    return unit.short_name
+
+
 def _unit_registrations(
     ids: list[int], awards: list[Award], today: dt.date
 ) -> list[RegistrationYear]:
     targets = list(
         RegisteredCollective.objects.filter(unit_id__in=ids)
-        .select_related("registration__unit", "award_type", "unit")
+        .select_related("registration__unit", "award_type", "unit__parent")
         .order_by("-registration__year", "unit__path")
     )
     return _results(
-        targets, awards, lambda row: row.unit_id, lambda row: row.unit.short_name, today
+        targets, awards, lambda row: row.unit_id, lambda row: unit_label(row.unit), today
     )
 
 
@@ -263,9 +274,9 @@ def _unit_initiatives(made_in: Q) -> list[StaffInitiative]:
     )
     for initiative_id, name in authorship:
         names[initiative_id].append(name)
-    initiatives = chosen.select_related("unit", "used_for__award_type", "used_for__person")
+    initiatives = chosen.select_related("unit__parent", "used_for__award_type", "used_for__person")
     return [
-        StaffInitiative(item, tuple(names[item.pk]))
+        StaffInitiative(item, tuple(names[item.pk]), unit_label(item.unit))
         for item in initiatives.order_by("-year", "unit__path", "title", "pk")
     ]
 

@@ -303,3 +303,16 @@ def test_records_cost_a_fixed_number_of_queries_at_two_sizes(
     assert counts() == small
     with django_assert_num_queries(small[-1]):
         client.get(urls[-1])
+
+
+def test_a_division_is_named_with_its_procuracy(org, people, users):
+    recognise("Sổ theo dõi", org.hanoi_division, 2024, authors=[people["hanoi_division"]])
+    register(org.hanoi, 2024, "TTLDTT", collective=org.hanoi_division)
+
+    record = unit_record(user=users["hanoi_officer"], pk=org.hanoi.pk, today=TODAY)
+    division = unit_record(user=users["hanoi_officer"], pk=org.hanoi_division.pk, today=TODAY)
+
+    label = f"{org.hanoi_division.short_name}, {org.hanoi.short_name}"
+    assert [row.unit for row in record.initiatives] == [label]
+    assert record.registrations == []  # a subunit's target is in the subunit's own record
+    assert division.registrations[0].titles[0].subject == label
