@@ -46,6 +46,9 @@ _FIELD_NAMES = {
     "year": "năm",
     "year_from": "từ năm",
     "year_to": "đến năm",
+    "date_from": "từ ngày",
+    "date_to": "đến ngày",
+    "format": "định dạng",
 }
 
 
@@ -104,6 +107,7 @@ def _register() -> None:
     from tdkt.org.api import router as org_router
     from tdkt.people.api import router as people_router
     from tdkt.proposals.api import router as proposals_router
+    from tdkt.reports.api import exports_router
     from tdkt.reports.api import router as reports_router
     from tdkt.reports.official_forms.api import router as official_forms_router
     from tdkt.reports.statistics.api import router as statistics_router
@@ -124,6 +128,7 @@ def _register() -> None:
     api.add_router("/certificates", certificates_router)
     api.add_router("/statistics", statistics_router)
     api.add_router("/official-forms", official_forms_router)
+    api.add_router("/exports", exports_router)
 
 
 _register()

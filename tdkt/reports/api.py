@@ -1,13 +1,36 @@
-"""API routes for the commendation records (the same content as the record pages)."""
+"""API routes for the commendation records (the same content and files as the record pages)
+and for the exports: the decision exchange (``tdkt.decisions/1``) and the statistics workbook.
+Every route reads within the caller's reach and answers 404 outside it."""
 
 import datetime as dt
+from typing import Literal
 
+from django.http import Http404
 from django.utils import timezone
 from ninja import Router, Schema
 
-from tdkt.reports import records
+from tdkt.accounts.permissions import VIEW
+from tdkt.accounts.scope import reach_of
+from tdkt.core.errors import DomainError
+from tdkt.reports import exchange, exports, records
+from tdkt.reports.exports import PDF, XLSX, record_filename
+from tdkt.reports.forms import ExchangeForm
+from tdkt.reports.statistics.excel import statistics_workbook
+from tdkt.reports.statistics.figures import statistics_for
+from tdkt.reports.statistics.forms import PeriodForm
+from tdkt.reports.statistics.scope import require_unit_reach, statistics_scope
+from tdkt.reports.views import download
 
 router = Router(tags=["Hồ sơ thành tích"])
+exports_router = Router(tags=["Xuất dữ liệu"])
+
+
+def _file(media_type: str) -> dict:
+    """How a route answering a file is described in the OpenAPI schema."""
+    return {
+        "response": {200: bytes},
+        "openapi_extra": {"responses": {200: {"content": {media_type: {}}}}},
+    }
 
 
 class AwardOut(Schema):
@@ -42,6 +65,35 @@ class InitiativeOut(Schema):
     used_for_year: int | None
 
 
+class RegisteredTitleOut(Schema):
+    code: str
+    name: str
+    subject: str
+    registered_by: str
+    achieved: bool
+    """A standing merit title at least as high in the same chain was granted for the year;
+    revoked awards never achieve."""
+    result: Literal["achieved", "missed", "pending"]
+    """``pending``: not achieved in a year not over yet on the day of the record."""
+    granted: list[str]
+    revoked: list[str]
+
+
+class RegistrationYearOut(Schema):
+    year: int
+    registered: int
+    achieved: int
+    titles: list[RegisteredTitleOut]
+
+
+class UnitInitiativeOut(InitiativeOut):
+    id: int
+    unit_id: int
+    authors: list[str]
+    used_for_award_id: int | None
+    used_for_person_id: int | None
+
+
 class RatingOut(Schema):
     year: int
     rating: str
@@ -59,6 +111,7 @@ class PersonRecordOut(Schema):
     awards: list[AwardOut]
     initiatives: list[InitiativeOut]
     ratings: list[RatingOut]
+    registrations: list[RegistrationYearOut]
 
 
 class MemberYearOut(Schema):
@@ -76,6 +129,8 @@ class UnitRecordOut(Schema):
     awards: list[AwardOut]
     ratings: list[RatingOut]
     member_awards: list[MemberYearOut]
+    registrations: list[RegistrationYearOut]
+    initiatives: list[UnitInitiativeOut]
 
 
 def _award(award) -> dict:
@@ -102,12 +157,49 @@ def _totals(record) -> list[dict]:
     ]
 
 
+def _registrations(record) -> list[dict]:
+    return [
+        {
+            "year": y.year,
+            "registered": len(y.titles),
+            "achieved": y.achieved,
+            "titles": [
+                {
+                    "code": t.code,
+                    "name": t.name,
+                    "subject": t.subject,
+                    "registered_by": t.registered_by,
+                    "achieved": t.achieved,
+                    "result": t.result,
+                    "granted": list(t.granted),
+                    "revoked": list(t.revoked),
+                }
+                for t in y.titles
+            ],
+        }
+        for y in record.registrations
+    ]
+
+
+def _initiative(item) -> dict:
+    return {
+        "year": item.year,
+        "title": item.title,
+        "recognised_on": item.recognised_on,
+        "recognising_body": item.recognising_body,
+        "effect_scope": item.effect_scope,
+        "used_for_code": item.used_for.award_type.code if item.used_for else None,
+        "used_for_year": item.used_for.year if item.used_for else None,
+    }
+
+
 @router.get(
     "/persons/{pk}", response=PersonRecordOut, summary="Hồ sơ thành tích khen thưởng cá nhân"
 )
 def person_record(request, pk: int):
     """Every award of the person (revoked ones marked), totals without revoked awards,
-    initiatives and ratings. 404 when the person is outside the caller's reach."""
+    initiatives, ratings and the registered titles per year with their results. 404 when the
+    person is outside the caller's reach."""
     record = records.person_record(user=request.user, pk=pk, today=timezone.localdate())
     person = record.person
     return {
@@ -118,26 +210,18 @@ def person_record(request, pk: int):
         "made_on": record.made_on,
         "totals": _totals(record),
         "awards": [_award(a) for a in record.awards],
-        "initiatives": [
-            {
-                "year": i.year,
-                "title": i.title,
-                "recognised_on": i.recognised_on,
-                "recognising_body": i.recognising_body,
-                "effect_scope": i.effect_scope,
-                "used_for_code": i.used_for.award_type.code if i.used_for else None,
-                "used_for_year": i.used_for.year if i.used_for else None,
-            }
-            for i in record.initiatives
-        ],
+        "initiatives": [_initiative(i) for i in record.initiatives],
         "ratings": [{"year": r.year, "rating": r.rating} for r in record.ratings],
+        "registrations": _registrations(record),
     }
 
 
 @router.get("/units/{pk}", response=UnitRecordOut, summary="Hồ sơ thành tích khen thưởng tập thể")
 def unit_record(request, pk: int):
-    """The unit's collective awards and ratings with those of the units it succeeded, and its
-    staff's standing individual awards per year and code. 404 outside the caller's reach."""
+    """The unit's collective awards, ratings and registered titles (with their results) with
+    those of the units it succeeded, its staff's standing individual awards per year and code,
+    and the recognised initiatives of the unit and its staff with the award each backs. 404
+    outside the caller's reach."""
     record = records.unit_record(user=request.user, pk=pk, today=timezone.localdate())
     unit = record.unit
     codes = [code for code, _name in record.member_codes]
@@ -156,4 +240,106 @@ def unit_record(request, pk: int):
             {"year": y.year, "counts": dict(zip(codes, y.counts, strict=True))}
             for y in record.member_years
         ],
+        "registrations": _registrations(record),
+        "initiatives": [
+            {
+                **_initiative(row.initiative),
+                "id": row.initiative.pk,
+                "unit_id": row.initiative.unit_id,
+                "authors": list(row.authors),
+                "used_for_award_id": row.initiative.used_for_id,
+                "used_for_person_id": (
+                    row.initiative.used_for.person_id if row.initiative.used_for else None
+                ),
+            }
+            for row in record.initiatives
+        ],
     }
+
+
+@router.get("/persons/{pk}/pdf", summary="Hồ sơ thành tích cá nhân (tệp PDF)", **_file(PDF))
+def person_record_pdf(request, pk: int):
+    """The person's record as the PDF the record page downloads. 404 outside the reach."""
+    record = records.person_record(user=request.user, pk=pk, today=timezone.localdate())
+    return download(exports.person_record_pdf(record), PDF, record_filename(record, "pdf"))
+
+
+@router.get("/persons/{pk}/excel", summary="Hồ sơ thành tích cá nhân (tệp Excel)", **_file(XLSX))
+def person_record_excel(request, pk: int):
+    """The person's record as the Excel workbook the record page downloads. 404 outside the
+    reach."""
+    record = records.person_record(user=request.user, pk=pk, today=timezone.localdate())
+    return download(exports.person_record_workbook(record), XLSX, record_filename(record, "xlsx"))
+
+
+@router.get("/units/{pk}/pdf", summary="Hồ sơ thành tích tập thể (tệp PDF)", **_file(PDF))
+def unit_record_pdf(request, pk: int):
+    """The unit's record as the PDF the record page downloads. 404 outside the reach."""
+    record = records.unit_record(user=request.user, pk=pk, today=timezone.localdate())
+    return download(exports.unit_record_pdf(record), PDF, record_filename(record, "pdf"))
+
+
+@router.get("/units/{pk}/excel", summary="Hồ sơ thành tích tập thể (tệp Excel)", **_file(XLSX))
+def unit_record_excel(request, pk: int):
+    """The unit's record as the Excel workbook the record page downloads. 404 outside the
+    reach."""
+    record = records.unit_record(user=request.user, pk=pk, today=timezone.localdate())
+    return download(exports.unit_record_workbook(record), XLSX, record_filename(record, "xlsx"))
+
+
+def _first_error(form) -> DomainError:
+    field, errors = next(iter(form.errors.items()))
+    return DomainError(str(errors[0]), field=field)
+
+
+@exports_router.get(
+    "/decisions",
+    summary="Xuất quyết định khen thưởng (tdkt.decisions/1, JSON hoặc CSV)",
+    response={200: bytes},
+    openapi_extra={
+        "responses": {200: {"content": {"application/json": {}, "text/csv": {}}}},
+    },
+)
+def decisions_export(
+    request, date_from: dt.date, date_to: dt.date, format: Literal["json", "csv"] = "json"
+):
+    """The decisions, recipients and titles decided from ``date_from`` to ``date_to`` (both
+    included) whose holder unit is in the caller's reach, streamed, in the format and with the
+    content of the page's download (docs/data-exchange.md). 422 for a value that is not a date
+    or a format; 400 when the period is reversed; 404 without a role at a unit."""
+    if not reach_of(request.user).allows_anywhere(VIEW):
+        raise Http404
+    data = {"date_from": date_from, "date_to": date_to, "format": format}
+    form = ExchangeForm(data)
+    if not form.is_valid():
+        raise _first_error(form)
+    clean = form.cleaned_data
+    return exchange.streamed_export(
+        user=request.user, date_from=clean["date_from"], date_to=clean["date_to"], fmt=format
+    )
+
+
+@exports_router.get(
+    "/statistics", summary="Thống kê thi đua, khen thưởng (tệp Excel)", **_file(XLSX)
+)
+def statistics_export(request, year_from: int, year_to: int, unit: int | None = None):
+    """The Excel workbook of the statistics page for the years ``year_from``–``year_to`` and,
+    optionally, one unit in reach (with its predecessors): the same file as the page's
+    export. 400 with the page's message for a bad period; 404 for a unit out of reach or a
+    caller without a role at a unit."""
+    require_unit_reach(request.user)
+    data = {"year_from": year_from, "year_to": year_to, "unit": unit or ""}
+    form = PeriodForm(data, user=request.user, today=timezone.localdate())
+    if not form.is_valid():
+        if form.has_error("unit", "invalid_choice"):
+            raise Http404
+        raise _first_error(form)
+    clean = form.cleaned_data
+    scope = statistics_scope(
+        user=request.user,
+        year_from=clean["year_from"],
+        year_to=clean["year_to"],
+        unit=clean["unit"],
+    )
+    name = f"thong-ke-khen-thuong-{scope.year_from}-{scope.year_to}.xlsx"
+    return download(statistics_workbook(statistics_for(scope)), XLSX, name)

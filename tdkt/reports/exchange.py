@@ -19,6 +19,7 @@ import json
 from collections.abc import Iterator
 
 from django.db.models import QuerySet
+from django.http import StreamingHttpResponse
 from django.utils import timezone
 
 from tdkt.awards.models import Award
@@ -178,3 +179,21 @@ def csv_chunks(rows: QuerySet) -> Iterator[str]:
         if count % 500 == 0:
             yield flush()
     yield flush()
+
+
+def streamed_export(*, user, date_from: dt.date, date_to: dt.date, fmt: str):
+    """The export of ``user``'s reach for the period as a streamed download, ``fmt`` being
+    ``"json"`` or ``"csv"``: the response the page and the API both give."""
+    rows = decision_awards(user=user, date_from=date_from, date_to=date_to)
+    name = f"quyet-dinh-khen-thuong-{date_from:%Y%m%d}-{date_to:%Y%m%d}"
+    if fmt == "csv":
+        response = StreamingHttpResponse(csv_chunks(rows), content_type="text/csv; charset=utf-8")
+        name += ".csv"
+    else:
+        response = StreamingHttpResponse(
+            json_chunks(rows, date_from=date_from, date_to=date_to),
+            content_type="application/json; charset=utf-8",
+        )
+        name += ".json"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

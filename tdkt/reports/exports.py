@@ -1,4 +1,5 @@
-"""Commendation records as Excel workbooks: one sheet per part of the record."""
+"""Commendation records as files: a PDF from the printable page, and an Excel workbook with
+one sheet per part of the record. The pages and the API download the same bytes."""
 
 from io import BytesIO
 
@@ -6,9 +7,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from tdkt.documents.pdf import render_pdf
 from tdkt.reports.records import PersonRecord, UnitRecord
 
 DATE = "DD/MM/YYYY"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PDF = "application/pdf"
 REVOKED = "Đã hủy bỏ"
 STANDING = "Còn hiệu lực"
 AWARD_HEADERS = (
@@ -79,6 +83,50 @@ def _totals_sheet(workbook: Workbook, record) -> None:
         _append(sheet, [REVOKED + " (không tính)", record.revoked_count, ""])
 
 
+RESULTS = {"achieved": "Đạt", "missed": "Không đạt", "pending": "Chưa có kết quả"}
+
+
+def _registrations_sheet(workbook: Workbook, record, *, with_subject: bool) -> None:
+    """DangKy: one row per registered title and year, with the result; revoked titles of the
+    year are named in their own column and never make a target achieved."""
+    subject = (("Tập thể", 30),) if with_subject else ()
+    sheet = _sheet(
+        workbook,
+        "DangKy",
+        (
+            ("Năm", 8),
+            *subject,
+            ("Danh hiệu đăng ký", 34),
+            ("Đơn vị đăng ký", 30),
+            ("Kết quả", 12),
+            ("Danh hiệu được công nhận trong năm", 40),
+            ("Danh hiệu đã hủy bỏ (không tính)", 34),
+        ),
+    )
+    for year in record.registrations:
+        for title in year.titles:
+            _append(
+                sheet,
+                [
+                    title.year,
+                    *((title.subject,) if with_subject else ()),
+                    title.name,
+                    title.registered_by,
+                    RESULTS[title.result],
+                    ", ".join(title.granted),
+                    ", ".join(title.revoked),
+                ],
+            )
+
+
+def _used_for(initiative) -> str:
+    award = initiative.used_for
+    if award is None:
+        return ""
+    holder = f" — {award.person.full_name}" if award.person_id else ""
+    return f"{award.award_type.name} {award.year}{holder}"
+
+
 def _bytes(workbook: Workbook) -> bytes:
     buffer = BytesIO()
     workbook.save(buffer)
@@ -86,7 +134,8 @@ def _bytes(workbook: Workbook) -> bytes:
 
 
 def person_record_workbook(record: PersonRecord) -> bytes:
-    """Sheets: ThongTin (who), KhenThuong (every award), SangKien, XepLoai, TongHop."""
+    """Sheets: ThongTin (who), KhenThuong (every award), SangKien, XepLoai, DangKy
+    (registered titles and results), TongHop."""
     person = record.person
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -133,13 +182,15 @@ def person_record_workbook(record: PersonRecord) -> bytes:
     ratings = _sheet(workbook, "XepLoai", (("Năm", 8), ("Xếp loại", 50)))
     for rating in record.ratings:
         _append(ratings, [rating.year, rating.get_rating_display()])
+    _registrations_sheet(workbook, record, with_subject=False)
     _totals_sheet(workbook, record)
     return _bytes(workbook)
 
 
 def unit_record_workbook(record: UnitRecord) -> bytes:
     """Sheets: ThongTin, KhenThuongTapThe (with the holding unit), XepLoai, CaNhan (staff
-    awards per year and type), TongHop."""
+    awards per year and type), DangKy (collective registrations and results), SangKien
+    (recognised initiatives of the unit and its staff, with the award each backs), TongHop."""
     unit = record.unit
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -164,5 +215,49 @@ def unit_record_workbook(record: UnitRecord) -> bytes:
     )
     for year in record.member_years:
         _append(people, [year.year, *year.counts])
+    _registrations_sheet(workbook, record, with_subject=True)
+    initiatives = _sheet(
+        workbook,
+        "SangKien",
+        (
+            ("Năm", 8),
+            ("Tên sáng kiến", 50),
+            ("Tác giả", 40),
+            ("Đơn vị", 30),
+            ("Ngày công nhận", 14),
+            ("Cơ quan công nhận", 34),
+            ("Phạm vi ảnh hưởng", 18),
+            ("Làm căn cứ cho khen thưởng", 44),
+        ),
+    )
+    for row in record.initiatives:
+        item = row.initiative
+        _append(
+            initiatives,
+            [
+                item.year,
+                item.title,
+                ", ".join(row.authors),
+                row.unit,
+                item.recognised_on,
+                item.recognising_body,
+                item.get_effect_scope_display(),
+                _used_for(item),
+            ],
+        )
     _totals_sheet(workbook, record)
     return _bytes(workbook)
+
+
+def record_filename(record: PersonRecord | UnitRecord, extension: str) -> str:
+    """``ho-so-khen-thuong-<person or unit code>.<extension>``."""
+    subject = record.person if isinstance(record, PersonRecord) else record.unit
+    return f"ho-so-khen-thuong-{subject.code}.{extension}"
+
+
+def person_record_pdf(record: PersonRecord) -> bytes:
+    return render_pdf("reports/pdf/person_record.html", {"record": record})
+
+
+def unit_record_pdf(record: UnitRecord) -> bytes:
+    return render_pdf("reports/pdf/unit_record.html", {"record": record})

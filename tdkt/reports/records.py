@@ -1,9 +1,10 @@
 """Commendation records (*hồ sơ thành tích khen thưởng*) of a person and of a unit.
 
 A record lists every title and award over the years with its decision, kind and status, and
-what else the office attaches to a dossier (initiatives, yearly ratings). Revoked awards are
-listed, marked as revoked, and left out of every count. Each record is read with a fixed number
-of queries whatever the length of the history.
+what else the office attaches to a dossier (initiatives, yearly ratings, the titles registered
+each year against the results). Revoked awards are listed, marked as revoked, and left out of
+every count and every result. Each record is read with a fixed number of queries whatever the
+length of the history.
 """
 
 import datetime as dt
@@ -13,9 +14,12 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 
 from tdkt.awards.models import Award
+from tdkt.catalog.models import AwardCategory, CommendationKind
 from tdkt.core.scope import get_scoped_or_404
-from tdkt.initiatives.models import Initiative
-from tdkt.org.models import Unit, UnitYearlyRating
+from tdkt.emulation.models import RegisteredCollective, RegisteredPerson
+from tdkt.emulation.selectors.registrations import covers, is_result
+from tdkt.initiatives.models import Initiative, Status
+from tdkt.org.models import Unit, UnitType, UnitYearlyRating
 from tdkt.org.selectors import unit_lineage
 from tdkt.people.models import Assignment, Person, YearlyRating
 
@@ -53,6 +57,82 @@ def _totals(awards: list[Award]) -> list[AwardTotal]:
     ]
 
 
+@dataclass(frozen=True)
+class RegisteredTitle:
+    """A title registered for a year (*đăng ký thi đua*) and its result: achieved when the
+    subject holds, for that year, a standing merit title at least as high in the same chain
+    (the rule of the emulation app's year-end comparison); a revoked award never achieves."""
+
+    year: int
+    code: str
+    name: str
+    subject: str
+    """The registered person or collective."""
+    registered_by: str
+    """The unit whose registration holds the target."""
+    achieved: bool
+    granted: tuple[str, ...]
+    """Names of the standing merit titles the subject holds for the year."""
+    revoked: tuple[str, ...]
+    """Names of the subject's revoked merit titles of the year (shown, never counted)."""
+    pending: bool = False
+    """Not achieved yet in a year not over on the day the record is made: no result yet
+    rather than missed."""
+
+    @property
+    def result(self) -> str:
+        """``"achieved"``, ``"pending"`` or ``"missed"``."""
+        if self.achieved:
+            return "achieved"
+        return "pending" if self.pending else "missed"
+
+
+@dataclass(frozen=True)
+class RegistrationYear:
+    """The registered titles of one year and how many were achieved."""
+
+    year: int
+    titles: tuple[RegisteredTitle, ...]
+
+    @property
+    def achieved(self) -> int:
+        return sum(1 for t in self.titles if t.achieved)
+
+
+def _results(
+    targets, awards: list[Award], subject_of, label_of, today: dt.date
+) -> list[RegistrationYear]:
+    """``targets`` (registered rows with ``registration`` and ``award_type`` loaded) against
+    ``awards`` (already read), grouped by year, newest first. ``subject_of`` gives the subject
+    of a target or an award (a person id or a unit id), ``label_of`` a target's name."""
+    titles: dict[tuple, list[Award]] = defaultdict(list)
+    for award in awards:
+        if award.kind == CommendationKind.CONG_TRANG and (
+            award.award_type.category == AwardCategory.TITLE
+        ):
+            titles[(award.year, subject_of(award))].append(award)
+    by_year: dict[int, list[RegisteredTitle]] = defaultdict(list)
+    for target in targets:
+        year, code = target.registration.year, target.award_type.code
+        held = titles.get((year, subject_of(target)), [])
+        standing = [a for a in held if is_result(a)]
+        achieved = any(covers(a.award_type.code, code) for a in standing)
+        by_year[year].append(
+            RegisteredTitle(
+                year=year,
+                code=code,
+                name=target.award_type.name,
+                subject=label_of(target),
+                registered_by=target.registration.unit.short_name,
+                achieved=achieved,
+                granted=tuple(a.award_type.name for a in standing),
+                revoked=tuple(a.award_type.name for a in held if a.revoked),
+                pending=not achieved and year >= today.year,
+            )
+        )
+    return [RegistrationYear(y, tuple(by_year[y])) for y in sorted(by_year, reverse=True)]
+
+
 @dataclass
 class PersonRecord:
     person: Person
@@ -63,14 +143,29 @@ class PersonRecord:
     initiatives: list[Initiative]
     ratings: list[YearlyRating]
     totals: list[AwardTotal] = field(default_factory=list)
+    registrations: list[RegistrationYear] = field(default_factory=list)
+    """The titles the person was registered for, per year (newest first), with the results."""
 
     @property
     def revoked_count(self) -> int:
         return sum(1 for a in self.awards if a.revoked)
 
 
+def _person_registrations(
+    person: Person, awards: list[Award], today: dt.date
+) -> list[RegistrationYear]:
+    targets = list(
+        RegisteredPerson.objects.filter(person=person)
+        .select_related("registration__unit", "award_type")
+        .order_by("-registration__year", "award_type__sort_order")
+    )
+    return _results(
+        targets, awards, lambda row: row.person_id, lambda _row: person.full_name, today
+    )
+
+
 def person_record(*, user, pk, today: dt.date) -> PersonRecord:
-    """The record of person ``pk`` if ``user`` may view them (404 otherwise). Six queries."""
+    """The record of person ``pk`` if ``user`` may view them (404 otherwise). Seven queries."""
     person = get_scoped_or_404(Person.objects.select_related("unit__parent"), user, "view", pk=pk)
     awards = list(
         Award.objects.filter(person=person)
@@ -92,6 +187,7 @@ def person_record(*, user, pk, today: dt.date) -> PersonRecord:
         initiatives=initiatives,
         ratings=list(YearlyRating.objects.filter(person=person).order_by("-year")),
         totals=_totals(awards),
+        registrations=_person_registrations(person, awards, today),
     )
 
 
@@ -102,6 +198,18 @@ class MemberYear:
 
     year: int
     counts: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class StaffInitiative:
+    """A recognised initiative in a unit's record, with its authors' names (in the order they
+    were entered)."""
+
+    initiative: Initiative
+    authors: tuple[str, ...]
+    unit: str
+    """Where it was made, a division named with its procuracy (a merged province has two
+    "Phòng 1")."""
 
 
 @dataclass
@@ -117,6 +225,12 @@ class UnitRecord:
     member_codes: list[tuple[str, str]]
     """(code, name) of the individual award types that appear in ``member_years``."""
     totals: list[AwardTotal] = field(default_factory=list)
+    registrations: list[RegistrationYear] = field(default_factory=list)
+    """The titles the unit and its predecessors registered for, per year (newest first),
+    with the results."""
+    initiatives: list[StaffInitiative] = field(default_factory=list)
+    """Recognised initiatives made in the unit or its predecessors (subunits included) by
+    their staff, newest year first, with their authors and the award each backs."""
 
     @property
     def revoked_count(self) -> int:
@@ -127,11 +241,52 @@ class UnitRecord:
         return [u for u in self.lineage if u.pk != self.unit.pk]
 
 
+def unit_label(unit: Unit) -> str:
+    """The unit's short name; a division's followed by its parent's ("Phòng 1, VKSND tỉnh Hòa
+    Bình"). ``unit.parent`` must be loaded."""
+    if unit.unit_type == UnitType.DIVISION and unit.parent is not None:
+        return f"{unit.short_name}, {unit.parent.short_name}"
+    return unit.short_name
+
+
+def _unit_registrations(
+    ids: list[int], awards: list[Award], today: dt.date
+) -> list[RegistrationYear]:
+    targets = list(
+        RegisteredCollective.objects.filter(unit_id__in=ids)
+        .select_related("registration__unit", "award_type", "unit__parent")
+        .order_by("-registration__year", "unit__path")
+    )
+    return _results(
+        targets, awards, lambda row: row.unit_id, lambda row: unit_label(row.unit), today
+    )
+
+
+def _unit_initiatives(made_in: Q) -> list[StaffInitiative]:
+    """Two queries; the authors are read by a join on the same filter rather than by a list of
+    ids, which SQLite answers slowly for a whole sector's initiatives."""
+    chosen = Initiative.objects.filter(made_in, status=Status.RECOGNISED)
+    names: dict[int, list[str]] = defaultdict(list)
+    authorship = (
+        Initiative.authors.through.objects.filter(initiative__in=chosen.values("pk"))
+        .order_by("pk")
+        .values_list("initiative_id", "person__full_name")
+    )
+    for initiative_id, name in authorship:
+        names[initiative_id].append(name)
+    initiatives = chosen.select_related("unit__parent", "used_for__award_type", "used_for__person")
+    return [
+        StaffInitiative(item, tuple(names[item.pk]), unit_label(item.unit))
+        for item in initiatives.order_by("-year", "unit__path", "title", "pk")
+    ]
+
+
 def unit_record(*, user, pk, today: dt.date) -> UnitRecord:
     """The record of unit ``pk`` if ``user`` may view it (404 otherwise), with the years of
-    the units it succeeded (the 2025 mergers): their collective awards and ratings, and the
-    individual awards of the staff of the unit and of those units, subunits included.
-    A fixed number of queries (one more per generation of predecessors)."""
+    the units it succeeded (the 2025 mergers): their collective awards, ratings and
+    registrations, and the individual awards and recognised initiatives of the staff of the
+    unit and of those units, subunits included. A fixed number of queries (one more per
+    generation of predecessors)."""
     unit = get_scoped_or_404(Unit.objects.select_related("parent"), user, "view", pk=pk)
     lineage = unit_lineage(unit, user=user)
     ids = [u.pk for u in lineage]
@@ -143,9 +298,10 @@ def unit_record(*, user, pk, today: dt.date) -> UnitRecord:
     ratings = list(
         UnitYearlyRating.objects.filter(unit_id__in=ids).select_related("unit").order_by("-year")
     )
-    subtrees = Q()
+    subtrees, made_in = Q(), Q()
     for member in lineage:
         subtrees |= Q(holder_unit__path__startswith=member.path)
+        made_in |= Q(unit__path__startswith=member.path)
     counted = (
         Award.objects.counting()
         .filter(person__isnull=False)
@@ -172,4 +328,6 @@ def unit_record(*, user, pk, today: dt.date) -> UnitRecord:
         ],
         member_codes=[(c, codes[c][1]) for c in member_codes],
         totals=_totals(awards),
+        registrations=_unit_registrations(ids, awards, today),
+        initiatives=_unit_initiatives(made_in),
     )

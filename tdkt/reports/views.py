@@ -6,24 +6,22 @@ Each answers 404 to a user who may not view the person or unit.
 import datetime as dt
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from tdkt.accounts.permissions import CHANGE_PEOPLE, VIEW
 from tdkt.accounts.scope import reach_of
-from tdkt.documents.pdf import render_pdf
 from tdkt.org.models import Unit
 from tdkt.people.models import Person
-from tdkt.reports import exchange, records
-from tdkt.reports.exports import person_record_workbook, unit_record_workbook
+from tdkt.reports import exchange, exports, records
+from tdkt.reports.exports import PDF, XLSX, record_filename
 from tdkt.reports.forms import ExchangeForm
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-
-def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+def download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    """An attachment named ``filename``."""
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -42,16 +40,14 @@ def person_record(request, pk):
 @require_GET
 def person_record_pdf(request, pk):
     record = records.person_record(user=request.user, pk=pk, today=timezone.localdate())
-    content = render_pdf("reports/pdf/person_record.html", {"record": record})
-    return _download(content, "application/pdf", f"ho-so-khen-thuong-{record.person.code}.pdf")
+    return download(exports.person_record_pdf(record), PDF, record_filename(record, "pdf"))
 
 
 @login_required
 @require_GET
 def person_record_excel(request, pk):
     record = records.person_record(user=request.user, pk=pk, today=timezone.localdate())
-    filename = f"ho-so-khen-thuong-{record.person.code}.xlsx"
-    return _download(person_record_workbook(record), XLSX, filename)
+    return download(exports.person_record_workbook(record), XLSX, record_filename(record, "xlsx"))
 
 
 @login_required
@@ -67,16 +63,14 @@ def unit_record(request, pk):
 @require_GET
 def unit_record_pdf(request, pk):
     record = records.unit_record(user=request.user, pk=pk, today=timezone.localdate())
-    content = render_pdf("reports/pdf/unit_record.html", {"record": record})
-    return _download(content, "application/pdf", f"ho-so-khen-thuong-{record.unit.code}.pdf")
+    return download(exports.unit_record_pdf(record), PDF, record_filename(record, "pdf"))
 
 
 @login_required
 @require_GET
 def unit_record_excel(request, pk):
     record = records.unit_record(user=request.user, pk=pk, today=timezone.localdate())
-    filename = f"ho-so-khen-thuong-{record.unit.code}.xlsx"
-    return _download(unit_record_workbook(record), XLSX, filename)
+    return download(exports.unit_record_workbook(record), XLSX, record_filename(record, "xlsx"))
 
 
 @login_required
@@ -94,19 +88,7 @@ def decisions_export(request):
     )
     if not asked or not form.is_valid():
         return render(request, "reports/exchange.html", {"form": form})
-    start, end = form.cleaned_data["date_from"], form.cleaned_data["date_to"]
-    rows = exchange.decision_awards(user=request.user, date_from=start, date_to=end)
-    name = f"quyet-dinh-khen-thuong-{start:%Y%m%d}-{end:%Y%m%d}"
-    if form.cleaned_data["format"] == "csv":
-        response = StreamingHttpResponse(
-            exchange.csv_chunks(rows), content_type="text/csv; charset=utf-8"
-        )
-        name += ".csv"
-    else:
-        response = StreamingHttpResponse(
-            exchange.json_chunks(rows, date_from=start, date_to=end),
-            content_type="application/json; charset=utf-8",
-        )
-        name += ".json"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    data = form.cleaned_data
+    return exchange.streamed_export(
+        user=request.user, date_from=data["date_from"], date_to=data["date_to"], fmt=data["format"]
+    )

@@ -167,12 +167,24 @@ class UnitComparison:
         return self.count("unregistered")
 
 
-def _covers(registered: str, granted: str) -> bool:
-    """A registered title covers itself and the titles below it in its chain."""
+def covers(registered: str, granted: str) -> bool:
+    """Whether ``registered`` is ``granted`` or above it in the same chain. A target ``t`` is
+    achieved by a granted title ``g`` when ``covers(g, t)`` (a title at least as high); an
+    award ``g`` was registered when the subject's registered ``t`` gives ``covers(t, g)``."""
     for chain in (PERSON_TITLES, COLLECTIVE_TITLES):
         if registered in chain and granted in chain:
             return chain.index(granted) <= chain.index(registered)
     return False
+
+
+def is_result(award: Award) -> bool:
+    """Whether ``award`` counts as a result against registrations: a standing title (not a
+    form) granted on merit, the awards ``comparison`` reads."""
+    return (
+        not award.revoked
+        and award.kind == CommendationKind.CONG_TRANG
+        and award.award_type.category == AwardCategory.TITLE
+    )
 
 
 def comparison(*, user, year: int) -> list[UnitComparison]:
@@ -230,14 +242,14 @@ def comparison(*, user, year: int) -> list[UnitComparison]:
     registered_unit = {r.unit_id: r.award_type.code for r in collectives}
     for row in persons:
         got = granted_person.get(row.person_id, set())
-        hit = any(_covers(code, row.award_type.code) for code in got)
+        hit = any(covers(code, row.award_type.code) for code in got)
         by_id[row.registration_id].lines.append(
             ResultLine(row.person.full_name, row.person.unit.short_name, row.award_type.code,
                        ", ".join(sorted(got)), "achieved" if hit else "missed")
         )  # fmt: skip
     for row in collectives:
         got = granted_unit.get(row.unit_id, set())
-        hit = any(_covers(code, row.award_type.code) for code in got)
+        hit = any(covers(code, row.award_type.code) for code in got)
         by_id[row.registration_id].lines.append(
             ResultLine(row.unit.short_name, row.unit.short_name, row.award_type.code,
                        ", ".join(sorted(got)), "achieved" if hit else "missed")
@@ -257,7 +269,7 @@ def comparison(*, user, year: int) -> list[UnitComparison]:
         else:
             registered = registered_unit.get(award.unit_id, "")
             subject = award.unit.short_name
-        if not registered or not _covers(registered, code):
+        if not registered or not covers(registered, code):
             by_id[owner.pk].lines.append(
                 ResultLine(subject, holder.short_name, registered, code, "unregistered")
             )

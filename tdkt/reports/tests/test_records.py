@@ -111,7 +111,14 @@ def test_the_excel_file_has_every_award_and_counts_without_the_revoked_one(
     response = client.get(reverse("reports:person-record-excel", args=[duc_history.pk]))
 
     workbook = load_workbook(io.BytesIO(response.content))
-    assert workbook.sheetnames == ["ThongTin", "KhenThuong", "SangKien", "XepLoai", "TongHop"]
+    assert workbook.sheetnames == [
+        "ThongTin",
+        "KhenThuong",
+        "SangKien",
+        "XepLoai",
+        "DangKy",
+        "TongHop",
+    ]
     awards = list(workbook["KhenThuong"].iter_rows(min_row=2, values_only=True))
     assert len(awards) == 6
     revoked = [row for row in awards if row[4] == "99/QĐ-HUY"][0]
