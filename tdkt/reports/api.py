@@ -221,8 +221,10 @@ def unit_record(request, pk: int):
     """The unit's collective awards, ratings and registered titles (with their results) with
     those of the units it succeeded, its staff's standing individual awards per year and code,
     and the recognised initiatives of the unit and its staff with the award each backs. 404
-    outside the caller's reach."""
-    record = records.unit_record(user=request.user, pk=pk, today=timezone.localdate())
+    outside the caller's reach. Every initiative is listed, however many."""
+    record = records.unit_record(
+        user=request.user, pk=pk, today=timezone.localdate(), all_initiatives=True
+    )
     unit = record.unit
     codes = [code for code, _name in record.member_codes]
     return {
@@ -283,7 +285,9 @@ def unit_record_pdf(request, pk: int):
 def unit_record_excel(request, pk: int):
     """The unit's record as the Excel workbook the record page downloads. 404 outside the
     reach."""
-    record = records.unit_record(user=request.user, pk=pk, today=timezone.localdate())
+    record = records.unit_record(
+        user=request.user, pk=pk, today=timezone.localdate(), all_initiatives=True
+    )
     return download(exports.unit_record_workbook(record), XLSX, record_filename(record, "xlsx"))
 
 

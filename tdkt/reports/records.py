@@ -18,7 +18,7 @@ from tdkt.catalog.models import AwardCategory, CommendationKind
 from tdkt.core.scope import get_scoped_or_404
 from tdkt.emulation.models import RegisteredCollective, RegisteredPerson
 from tdkt.emulation.selectors.registrations import covers, is_result
-from tdkt.initiatives.models import Initiative, Status
+from tdkt.initiatives.models import EffectScope, Initiative, Status
 from tdkt.org.models import Unit, UnitType, UnitYearlyRating
 from tdkt.org.selectors import unit_lineage
 from tdkt.people.models import Assignment, Person, YearlyRating
@@ -212,6 +212,24 @@ class StaffInitiative:
     "Phòng 1")."""
 
 
+INITIATIVES_LISTED = 300
+"""Above this many recognised initiatives (a whole province over the years is well below it,
+the whole sector far above), a unit's record page and PDF count them per year instead of
+listing them; the Excel file and the API list them all."""
+
+
+@dataclass(frozen=True)
+class InitiativeYear:
+    """The recognised initiatives of one year in a unit's record, counted."""
+
+    year: int
+    total: int
+    by_scope: tuple[int, ...]
+    """Counts in the order of ``EffectScope`` (cơ sở, ngành, toàn quốc)."""
+    backing: int
+    """How many back an award."""
+
+
 @dataclass
 class UnitRecord:
     unit: Unit
@@ -230,7 +248,16 @@ class UnitRecord:
     with the results."""
     initiatives: list[StaffInitiative] = field(default_factory=list)
     """Recognised initiatives made in the unit or its predecessors (subunits included) by
-    their staff, newest year first, with their authors and the award each backs."""
+    their staff, newest year first, with their authors and the award each backs; empty when
+    ``initiatives_listed`` is false."""
+    initiative_years: list[InitiativeYear] = field(default_factory=list)
+    """The same initiatives counted per year, newest first (always filled)."""
+    initiatives_listed: bool = True
+    """False when there were more than the record was asked to list."""
+
+    @property
+    def initiatives_total(self) -> int:
+        return sum(y.total for y in self.initiative_years)
 
     @property
     def revoked_count(self) -> int:
@@ -262,10 +289,30 @@ def _unit_registrations(
     )
 
 
-def _unit_initiatives(made_in: Q) -> list[StaffInitiative]:
+def _initiative_years(chosen) -> list[InitiativeYear]:
+    """One query: the initiatives of ``chosen`` counted per year, scope of effect and backing."""
+    scopes = list(EffectScope.values)
+    counts: dict[int, list[int]] = defaultdict(lambda: [0] * (len(scopes) + 2))
+    rows = (
+        chosen.order_by()
+        .values("year", "effect_scope")
+        .annotate(n=Count("pk"), backing=Count("used_for"))
+    )
+    for row in rows:
+        cells = counts[row["year"]]
+        cells[0] += row["n"]
+        cells[1] += row["backing"]
+        if row["effect_scope"] in scopes:
+            cells[2 + scopes.index(row["effect_scope"])] += row["n"]
+    return [
+        InitiativeYear(year, cells[0], tuple(cells[2:]), cells[1])
+        for year, cells in sorted(counts.items(), reverse=True)
+    ]
+
+
+def _unit_initiatives(chosen) -> list[StaffInitiative]:
     """Two queries; the authors are read by a join on the same filter rather than by a list of
     ids, which SQLite answers slowly for a whole sector's initiatives."""
-    chosen = Initiative.objects.filter(made_in, status=Status.RECOGNISED)
     names: dict[int, list[str]] = defaultdict(list)
     authorship = (
         Initiative.authors.through.objects.filter(initiative__in=chosen.values("pk"))
@@ -281,12 +328,14 @@ def _unit_initiatives(made_in: Q) -> list[StaffInitiative]:
     ]
 
 
-def unit_record(*, user, pk, today: dt.date) -> UnitRecord:
+def unit_record(*, user, pk, today: dt.date, all_initiatives: bool = False) -> UnitRecord:
     """The record of unit ``pk`` if ``user`` may view it (404 otherwise), with the years of
     the units it succeeded (the 2025 mergers): their collective awards, ratings and
     registrations, and the individual awards and recognised initiatives of the staff of the
-    unit and of those units, subunits included. A fixed number of queries (one more per
-    generation of predecessors)."""
+    unit and of those units, subunits included. The initiatives are listed when there are at
+    most ``INITIATIVES_LISTED`` of them or ``all_initiatives`` is set, and counted per year in
+    any case.
+    A fixed number of queries (one more per generation of predecessors)."""
     unit = get_scoped_or_404(Unit.objects.select_related("parent"), user, "view", pk=pk)
     lineage = unit_lineage(unit, user=user)
     ids = [u.pk for u in lineage]
@@ -316,6 +365,10 @@ def unit_record(*, user, pk, today: dt.date) -> UnitRecord:
         by_year[row["year"]][row["award_type__code"]] += row["n"]
         codes[row["award_type__code"]] = (row["award_type__sort_order"], row["award_type__name"])
     member_codes = sorted(codes, key=lambda c: codes[c])
+    chosen = Initiative.objects.filter(made_in, status=Status.RECOGNISED)
+    initiative_years = _initiative_years(chosen)
+    total = sum(y.total for y in initiative_years)
+    listed = all_initiatives or total <= INITIATIVES_LISTED
     return UnitRecord(
         unit=unit,
         made_on=today,
@@ -329,5 +382,7 @@ def unit_record(*, user, pk, today: dt.date) -> UnitRecord:
         member_codes=[(c, codes[c][1]) for c in member_codes],
         totals=_totals(awards),
         registrations=_unit_registrations(ids, awards, today),
-        initiatives=_unit_initiatives(made_in),
+        initiatives=_unit_initiatives(chosen) if listed else [],
+        initiative_years=initiative_years,
+        initiatives_listed=listed,
     )

@@ -69,7 +69,9 @@ def unit_record_pdf(request, pk):
 @login_required
 @require_GET
 def unit_record_excel(request, pk):
-    record = records.unit_record(user=request.user, pk=pk, today=timezone.localdate())
+    record = records.unit_record(
+        user=request.user, pk=pk, today=timezone.localdate(), all_initiatives=True
+    )
     return download(exports.unit_record_workbook(record), XLSX, record_filename(record, "xlsx"))
 
 

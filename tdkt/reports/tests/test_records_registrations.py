@@ -316,3 +316,35 @@ def test_a_division_is_named_with_its_procuracy(org, people, users):
     assert [row.unit for row in record.initiatives] == [label]
     assert record.registrations == []  # a subunit's target is in the subunit's own record
     assert division.registrations[0].titles[0].subject == label
+
+
+def test_too_many_initiatives_are_counted_per_year_on_the_page_and_listed_in_the_file(
+    client, phu_tho_history, org, users, monkeypatch
+):
+    from tdkt.reports import records
+
+    monkeypatch.setattr(records, "INITIATIVES_LISTED", 1)
+    record = unit_record(user=users["phu_tho_officer"], pk=org.phu_tho.pk, today=TODAY)
+    assert not record.initiatives_listed and record.initiatives == []
+    # 2025: one of cơ sở scope backing an award (the submitted one is not counted); 2023: one.
+    counted = [(y.year, y.total, y.by_scope, y.backing) for y in record.initiative_years]
+    assert counted == [(2025, 1, (1, 0, 0), 1), (2023, 1, (1, 0, 0), 0)]
+    assert record.initiatives_total == 2
+    full = unit_record(
+        user=users["phu_tho_officer"], pk=org.phu_tho.pk, today=TODAY, all_initiatives=True
+    )
+    assert full.initiatives_listed and len(full.initiatives) == 2
+
+    client.force_login(users["phu_tho_officer"])
+    page = client.get(reverse("reports:unit-record", args=[org.phu_tho.pk])).content.decode()
+    assert 'data-testid="initiatives-not-listed"' in page and "Có 2 sáng kiến" in page
+    assert f"?unit={org.phu_tho.pk}&amp;year=2025&amp;status=RECOGNISED" in page
+    assert "Phần mềm theo dõi án" not in page
+    pdf = client.get(reverse("reports:unit-record-pdf", args=[org.phu_tho.pk])).content
+    assert "tệp Excel của hồ sơ có đủ từng sáng kiến" in _pdf_text(pdf)
+    excel = client.get(reverse("reports:unit-record-excel", args=[org.phu_tho.pk])).content
+    sheet = load_workbook(io.BytesIO(excel))["SangKien"]
+    titles = {cell.value for row in sheet.iter_rows() for cell in row}
+    assert {"Phần mềm theo dõi án", "Sổ tay kiểm sát"} <= titles
+    api = client.get(f"/api/v1/records/units/{org.phu_tho.pk}").json()
+    assert len(api["initiatives"]) == 2
