@@ -176,8 +176,10 @@ def _add_award(draw, person):
 def _add_initiative(draw, person):
     year = draw(st.integers(2016, LAST_YEAR))
     used = draw(st.sampled_from(["", "", "b0", "elsewhere"]))
+    taken = {i.id for i in person.initiatives}
+    identifier = next(f"m{n}" for n in range(len(taken) + 1) if f"m{n}" not in taken)
     initiative = InitiativeFact(
-        "m", "Sáng kiến thêm", year, dt.date(year, 3, 1), draw(scopes), used
+        identifier, "Sáng kiến thêm", year, dt.date(year, 3, 1), draw(scopes), used
     )
     return replace(person, initiatives=person.initiatives + (initiative,))
 
