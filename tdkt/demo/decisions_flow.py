@@ -22,11 +22,18 @@ from tdkt.demo.proposals import _upload
 from tdkt.documents.certificates.services import certificates_issue, forms_by_code
 from tdkt.org.models import Unit, UnitType
 from tdkt.people.models import Person
-from tdkt.proposals.models import AppraisalAction, LineAppraisal, LineStatus, ProposalLine
+from tdkt.proposals.models import (
+    AppraisalAction,
+    LineAppraisal,
+    LineStatus,
+    Proposal,
+    ProposalLine,
+)
 from tdkt.proposals.services import appraisal, proposals, rounds
 
 OFFICER = "tdkt.nganh"
 SUBMITTED_ON = dt.date(2026, 9, 25)
+APPRAISED_ON = dt.date(2026, 10, 6)
 MEETING_DAY = dt.date(2026, 10, 15)
 DECISION_DAY = dt.date(2026, 10, 20)
 UNITS = 3
@@ -87,6 +94,22 @@ def _propose(round_, officer, rng: random.Random) -> list:
     return lines
 
 
+def _date_submission_and_appraisal(round_, line_ids) -> None:
+    """The submission and the appraisal were recorded now; the demo tells of a submission on
+    SUBMITTED_ON and an appraisal on APPRAISED_ON (before the meeting), so the statistics'
+    turnaround times read as in a real round."""
+
+    def moment(day, hour):
+        return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 0)))
+
+    Proposal.objects.filter(round=round_, submitted_at__isnull=False).update(
+        submitted_at=moment(SUBMITTED_ON, 9)
+    )
+    LineAppraisal.objects.filter(
+        line_id__in=line_ids, action__in=[AppraisalAction.ACCEPTED, AppraisalAction.REJECTED]
+    ).update(at=moment(APPRAISED_ON, 10))
+
+
 def _vote(council, officer, line_ids, rng: random.Random):
     meeting = meetings.meeting_create(
         council=council, date=MEETING_DAY, place="Phòng họp số 1, VKSND tối cao", user=officer
@@ -143,6 +166,7 @@ def write_decisions_flow(_rng: random.Random) -> dict[str, int]:
             )
     if not accepted:
         return {}
+    _date_submission_and_appraisal(round_, [line.pk for line in lines])
     _vote(council, officer, [line.pk for line in accepted], rng)
     passed = list(
         ProposalLine.objects.filter(proposal__round=round_, status=LineStatus.PASSED).order_by("pk")

@@ -1,22 +1,35 @@
-"""The leader dashboard (*tổng quan cho lãnh đạo*): for the user's reach, the latest award year's
-key figures against the year before, the open rounds with their deadlines in working days,
-what is late, and the cluster rankings. A fixed number of queries whatever the scope."""
+"""The leader dashboard (*tổng quan cho lãnh đạo*): for the user's reach, the key figures of an
+emulation year against the year before and that year's cluster rankings, this year's proposals,
+the open rounds with their deadlines in working days and what is late. A fixed number of
+queries whatever the scope.
+
+The year shown is the one asked for (``?nam=``), or by default the **latest year whose annual
+results are recorded** in the user's reach: the latest year, not after this one, with a standing
+annual emulation title (``ANNUAL_TITLES``: LĐTT, CSTĐCS, TTLĐTT, TTLĐXS, conferred by every unit
+at its year-end review). Awards decided during a year (a Bằng khen, an ad hoc award) do not
+make it the year to read: in November 2026 the demo has eight Bằng khen of 2026 but its annual
+titles are those of 2025, so 2025 is shown against 2024. Without any annual title in reach, the
+latest year with a standing award; without any award, last year."""
 
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Max
+from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from tdkt.core.workdays import count_working_days, holidays_between
 from tdkt.emulation.models import Cluster
 from tdkt.proposals.models import LineStatus, ProposalRound, RoundStatus
 from tdkt.reports.statistics import awards, proposals
+from tdkt.reports.statistics.forms import FIRST_YEAR
 from tdkt.reports.statistics.scope import StatisticsScope, reaches_whole_tree, require_unit_reach
 from tdkt.reports.statistics.tables import chart
 
+ANNUAL_TITLES = ("LDTT", "CSTDCS", "TTLDTT", "TTLDXS")
+"""The annual titles every unit confers at its year-end review: a year holding one of them in
+the reach has its results recorded (the default year of the dashboard)."""
 MAIN_CODES = ("LDTT", "CSTDCS", "CSTD_NGANH", "BK_NGANH", "TTLDTT", "TTLDXS", "CO_NGANH",
               "KNC_VSNKS")  # fmt: skip
 """The codes whose yearly counts a leader follows; state-level awards are shown as one line."""
@@ -74,28 +87,40 @@ class ClusterStanding:
     leading_unit: object
     ranked: list = field(default_factory=list)
     """(rank, unit, final total) of the first ``TOP`` submitted scorecards."""
+    closed: bool = False
+    """The cross-review is closed: the ranking is final (otherwise provisional)."""
 
 
 @dataclass
 class Dashboard:
     today: dt.date
     award_year: int
+    """The emulation year shown (asked for, or ``default_year``)."""
+    default_year: int
+    """The latest year whose annual results are recorded in the reach."""
     proposal_year: int
     figures: list[KeyFigure]
     proposal_figures: list[KeyFigure]
     rounds: list[OpenRound]
     late: list[LateItem]
-    cluster_year: int | None
+    cluster_year: int
     clusters: list[ClusterStanding]
     chart: dict
 
 
-def latest_award_year(user, today: dt.date, whole_tree: bool = False) -> int:
-    """The latest year (not after this one) with a standing award in the user's reach: awards
-    of a year are decided at its end, so early in a year the year before is the one to read."""
-    scope = StatisticsScope(user, 2000, today.year, whole_tree=whole_tree)
-    found = awards.awards_in(scope).filter(revoked=False).aggregate(y=Max("year"))["y"]
-    return found or today.year
+def default_award_year(user, today: dt.date, types: dict, whole_tree: bool = False) -> int:
+    """The latest year, not after this one, whose annual results are recorded in the user's
+    reach: with a standing award of an ``ANNUAL_TITLES`` title; failing that, with any standing
+    award; failing that, last year. One query (two without annual titles): the register is
+    read from its latest year down, so only the few awards after the annual titles are
+    passed over."""
+    scope = StatisticsScope(user, FIRST_YEAR, today.year, whole_tree=whole_tree)
+    standing = awards.awards_in(scope).filter(revoked=False).order_by("-year")
+    annual = [types[c]["id"] for c in ANNUAL_TITLES if c in types]
+    found = standing.filter(award_type_id__in=annual).values_list("year", flat=True).first()
+    if found is None:
+        found = standing.values_list("year", flat=True).first()
+    return found or today.year - 1
 
 
 def _award_figures(user, year: int, types: dict, whole_tree: bool):
@@ -124,14 +149,28 @@ def _award_figures(user, year: int, types: dict, whole_tree: bool):
     ]  # fmt: skip
     chart_data = chart(
         "bar",
-        [types[c]["name"] for c in MAIN_CODES if c in types],
+        [wrap(types[c]["name"]) for c in MAIN_CODES if c in types],
         [
-            {"label": str(y), "data": [by[(y, c)] for c in MAIN_CODES if c in types]}
+            {"label": str(y), "data": [by[(y, c)] for c in MAIN_CODES if c in types],
+             "filters": {"year": y}}
             for y in (year - 1, year)
         ],
-        [{"code": c, "year": str(year)} for c in MAIN_CODES if c in types],
-    )
+        [{"code": c} for c in MAIN_CODES if c in types],
+    )  # fmt: skip
+    chart_data["horizontal"] = True
     return figures, chart_data
+
+
+def wrap(label: str, width: int = 24) -> list[str]:
+    """A long name as lines of about ``width`` characters (Chart.js draws each on its own
+    line)."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines
 
 
 def _proposal_figures(user, year: int) -> list[KeyFigure]:
@@ -201,23 +240,17 @@ def _rounds_and_late(user, today: dt.date) -> tuple[list[OpenRound], list[LateIt
     ], late
 
 
-def _clusters(user, today: dt.date) -> tuple[int | None, list[ClusterStanding]]:
-    """Clusters and blocks in reach of the latest year with submitted scorecards, each with
-    its voted leading unit and its first ranked units. A fixed number of queries."""
-    from tdkt.scoring.models import Scorecard, ScorecardStatus
+def _clusters(user, year: int) -> list[ClusterStanding]:
+    """Clusters and blocks of ``year`` in reach (organised by a unit in reach, or with a
+    member in reach), each with its voted leading unit, whether its cross-review is closed,
+    and its first ranked units (submitted scorecards only). A fixed number of queries."""
+    from tdkt.scoring.models import Scorecard
     from tdkt.scoring.results import rank
     from tdkt.scoring.selectors import scorecards_with_results
 
-    reached = Cluster.objects.restrict(user)
-    year = Scorecard.objects.filter(
-        cluster__in=reached.values("pk"),
-        status=ScorecardStatus.SUBMITTED,
-        cluster__year__lte=today.year,
-    ).aggregate(y=Max("cluster__year"))["y"]
-    if year is None:
-        return None, []
     clusters = list(
-        reached.filter(year=year).select_related("organiser", "scoring_vote__leading_unit")
+        Cluster.objects.restrict(user).filter(year=year)
+        .select_related("organiser", "scoring_vote__leading_unit", "scoring_review")
         .order_by("organiser__path", "kind", "name", "pk")
     )  # fmt: skip
     results = scorecards_with_results(Scorecard.objects.filter(cluster__in=clusters))
@@ -227,35 +260,39 @@ def _clusters(user, today: dt.date) -> tuple[int | None, list[ClusterStanding]]:
     standings = []
     for cluster in clusters:
         vote = getattr(cluster, "scoring_vote", None)
+        review = getattr(cluster, "scoring_review", None)
         ranked = [r for r in rank(by_cluster[cluster.pk]) if r.rank][:TOP]
         standings.append(
             ClusterStanding(
                 cluster,
                 vote.leading_unit if vote else None,
                 [(r.rank, r.scorecard.unit, r.final_totals.total) for r in ranked],
+                closed=bool(review and review.is_closed),
             )
         )
-    return year, standings
+    return standings
 
 
-def dashboard_for(*, user, today: dt.date) -> Dashboard:
-    """The dashboard of ``user``'s reach on ``today``; 404 without a role at a unit."""
+def dashboard_for(*, user, today: dt.date, year: int | None = None) -> Dashboard:
+    """The dashboard of ``user``'s reach on ``today`` for the emulation ``year`` (by default
+    the latest year whose annual results are recorded); 404 without a role at a unit."""
     require_unit_reach(user)
     types = awards.catalog()
     whole_tree = reaches_whole_tree(user)
-    award_year = latest_award_year(user, today, whole_tree)
+    default_year = default_award_year(user, today, types, whole_tree)
+    award_year = year or default_year
     figures, chart_data = _award_figures(user, award_year, types, whole_tree)
     rounds, late = _rounds_and_late(user, today)
-    cluster_year, clusters = _clusters(user, today)
     return Dashboard(
         today=today,
         award_year=award_year,
+        default_year=default_year,
         proposal_year=today.year,
         figures=figures,
         proposal_figures=_proposal_figures(user, today.year),
         rounds=rounds,
         late=late,
-        cluster_year=cluster_year,
-        clusters=clusters,
+        cluster_year=award_year,
+        clusters=_clusters(user, award_year),
         chart=chart_data,
     )

@@ -11,7 +11,7 @@ from ninja import Router, Schema
 from tdkt.core.errors import DomainError
 from tdkt.reports.dashboard import dashboard_for
 from tdkt.reports.statistics.figures import statistics_for
-from tdkt.reports.statistics.forms import PeriodForm
+from tdkt.reports.statistics.forms import DashboardYearForm, PeriodForm
 from tdkt.reports.statistics.scope import require_unit_reach, statistics_scope
 
 router = Router(tags=["Thống kê"])
@@ -146,6 +146,8 @@ class LateOut(Schema):
 class StandingOut(Schema):
     cluster_id: int
     name: str
+    closed: bool
+    """The cross-review is closed: the ranking is final."""
     leading_unit_id: int | None
     ranked: list[dict]
 
@@ -153,12 +155,16 @@ class StandingOut(Schema):
 class DashboardOut(Schema):
     today: dt.date
     award_year: int
+    """The emulation year shown: ``nam`` when given, else ``default_year``."""
+    default_year: int
+    """The latest year whose annual titles (LĐTT, CSTĐCS, TTLĐTT, TTLĐXS) are recorded in
+    the caller's reach."""
     proposal_year: int
     figures: list[FigureOut]
     proposal_figures: list[FigureOut]
     open_rounds: list[OpenRoundOut]
     late: list[LateOut]
-    cluster_year: int | None
+    cluster_year: int
     clusters: list[StandingOut]
 
 
@@ -173,13 +179,21 @@ def _figure(f) -> dict:
 
 
 @router.get("/dashboard", response=DashboardOut, summary="Tổng quan cho lãnh đạo")
-def dashboard(request):
-    """The leader dashboard of the caller's reach: key figures of the latest award year
-    against the year before, open rounds, late lines and cluster rankings."""
-    board = dashboard_for(user=request.user, today=timezone.localdate())
+def dashboard(request, nam: str | None = None):
+    """The leader dashboard of the caller's reach, as the page ``/tong-quan/?nam=``: key
+    figures of the emulation year ``nam`` (by default the latest year whose annual titles are
+    recorded) against the year before and that year's cluster rankings; this year's
+    proposals, open rounds and late lines. 400 with the reason for a bad ``nam``."""
+    require_unit_reach(request.user)
+    today = timezone.localdate()
+    form = DashboardYearForm({"nam": nam} if nam is not None else None, today=today)
+    if form.error():
+        raise DomainError(form.error(), field="nam")
+    board = dashboard_for(user=request.user, today=today, year=form.year())
     return {
         "today": board.today,
         "award_year": board.award_year,
+        "default_year": board.default_year,
         "proposal_year": board.proposal_year,
         "figures": [_figure(f) for f in board.figures],
         "proposal_figures": [_figure(f) for f in board.proposal_figures],
@@ -214,6 +228,7 @@ def dashboard(request):
             {
                 "cluster_id": s.cluster.pk,
                 "name": s.cluster.name,
+                "closed": s.closed,
                 "leading_unit_id": s.leading_unit.pk if s.leading_unit else None,
                 "ranked": [
                     {"rank": rank, "unit_id": unit.pk, "unit": unit.short_name, "total": total}

@@ -219,7 +219,11 @@ def by_year(rows: list[CodeYear], types: dict, years: list[int]) -> Table:
         for y in years
     ]
     datasets = [{"label": _("Tổng số"), "data": [per_year[y] for y in years]}] + [
-        {"label": str(LEVEL_NAMES[str(lv)]), "data": [totals[(y, lv)][0] for y in years]}
+        {
+            "label": str(LEVEL_NAMES[str(lv)]),
+            "data": [totals[(y, lv)][0] for y in years],
+            "filters": {"level": lv},
+        }
         for lv in (2, 1, 0)
     ]
     return Table(

@@ -89,6 +89,38 @@ class PeriodForm(forms.Form):
         return data
 
 
+class DashboardYearForm(forms.Form):
+    """The emulation year the dashboard shows (``?nam=``), against the year before; empty for
+    the default year. From ``FIRST_YEAR`` to this year."""
+
+    nam = forms.IntegerField(
+        label=_("Năm thành tích"),
+        required=False,
+        min_value=FIRST_YEAR,
+        error_messages={
+            "invalid": _("Năm phải là một số, ví dụ 2025."),
+            "min_value": _("Năm phải từ %(limit_value)s trở đi."),
+            "max_value": _("Năm không được sau %(limit_value)s."),
+        },
+    )
+
+    def __init__(self, *args, today, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nam"].validators.append(_max(today.year))
+        self.years = list(range(today.year, FIRST_YEAR - 1, -1))
+        """The years offered, newest first."""
+
+    def year(self) -> int | None:
+        """The year asked for, or ``None`` (the default year) when none or a bad one was."""
+        return self.cleaned_data.get("nam") if self.is_valid() else None
+
+    def error(self) -> str | None:
+        """The reason a year asked for was refused, in Vietnamese, or ``None``."""
+        if not self.is_bound or self.is_valid():
+            return None
+        return str(self.errors["nam"][0])
+
+
 def _choice(label, choices):
     return forms.ChoiceField(
         label=label,

@@ -2,6 +2,7 @@
 their turnaround in working days. Lines belong to the scope through the proposing unit and to
 the period through their round's year. Three queries whatever the number of lines."""
 
+import datetime as dt
 import statistics as pystats
 from collections import defaultdict
 
@@ -120,25 +121,37 @@ def appraisal_steps(scope: StatisticsScope) -> list[tuple]:
 def turnarounds(steps: list[tuple]) -> dict[str, list[int]]:
     """Working days each appraisal decision took since the (re)submission it answered, each
     resubmission since the return it answered, and each council result since the acceptance,
-    per action. One query for the holidays."""
+    per action. A step with nothing before it to answer (a council result without an earlier
+    acceptance, a resubmission without a return) or recorded before the event it answers
+    (an inconsistent history) is counted in the table but not timed. One query for the
+    holidays."""
     local = [(line, action, timezone.localdate(at), sub and timezone.localdate(sub))
              for line, action, at, sub in steps]  # fmt: skip
     days = [d for _l, _a, at, sub in local for d in (at, sub) if d]
     holidays = holidays_between(min(days), max(days)) if days else set()
     result: dict[str, list[int]] = defaultdict(list)
-    line_seen, started, returned = None, None, None
+    line_seen = None
+    since: dict[str, dt.date | None] = {}
     for line, action, at, submitted in local:
         if line != line_seen:
-            line_seen, started, returned = line, submitted, None
+            line_seen = line
+            since = {"submitted": submitted, "returned": None, "accepted": None}
         if action == AppraisalAction.RESUBMITTED:
-            if returned is not None:
-                result[action].append(count_working_days(returned, at, holidays))
-            started = at
-        elif action in DECISIONS or action in COUNCIL:
-            returned = at if action == AppraisalAction.RETURNED else returned
-            if started is not None:
-                result[action].append(count_working_days(started, at, holidays))
-            started = at if action == AppraisalAction.ACCEPTED else started
+            start = since["returned"]
+        elif action in DECISIONS:
+            start = since["submitted"]
+        elif action in COUNCIL:
+            start = since["accepted"]
+        else:
+            continue
+        if start is not None and start <= at:
+            result[action].append(count_working_days(start, at, holidays))
+        if action == AppraisalAction.RESUBMITTED:
+            since["submitted"] = at
+        elif action == AppraisalAction.RETURNED:
+            since["returned"] = at
+        elif action == AppraisalAction.ACCEPTED:
+            since["accepted"] = at
     return result
 
 

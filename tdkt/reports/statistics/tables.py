@@ -56,5 +56,13 @@ def share(part: int, whole: int) -> float | None:
 
 
 def chart(kind: str, labels: list[str], datasets: list[dict], links: list[dict] | None = None):
-    """Chart.js data; ``links`` are the drill filters of each label (a click opens the list)."""
-    return {"type": kind, "labels": labels, "datasets": datasets, "links": links or []}
+    """Chart.js data. ``links`` are the drill filters of each label; a dataset may carry its
+    own ``filters`` (its series: a year, a level), added to every label's. The result's
+    ``links[d][i]`` are the filters of the list behind point ``i`` of dataset ``d``, so a
+    click on any bar, point or slice opens its own list (empty without ``links``)."""
+    shown, matrix = [], []
+    for dataset in datasets:
+        series = {k: str(v) for k, v in (dataset.get("filters") or {}).items()}
+        shown.append({k: v for k, v in dataset.items() if k != "filters"})
+        matrix.append([{**link, **series} for link in links] if links else [])
+    return {"type": kind, "labels": labels, "datasets": shown, "links": matrix}

@@ -15,7 +15,12 @@ from tdkt.reports.dashboard import dashboard_for
 from tdkt.reports.statistics import excel
 from tdkt.reports.statistics.drill import award_drill, line_drill
 from tdkt.reports.statistics.figures import statistics_for
-from tdkt.reports.statistics.forms import AwardDrillForm, LineDrillForm, PeriodForm
+from tdkt.reports.statistics.forms import (
+    AwardDrillForm,
+    DashboardYearForm,
+    LineDrillForm,
+    PeriodForm,
+)
 from tdkt.reports.statistics.scope import require_unit_reach, statistics_scope
 from tdkt.reports.statistics.tables import AWARDS, LINES
 
@@ -35,6 +40,12 @@ def drill_url(target: str, scope_params: dict, drill: dict | None) -> str | None
     if target == "registrations":
         return f"{reverse(TARGETS[target])}?{urlencode({'year': drill.get('year', '')})}"
     return f"{reverse(TARGETS[target])}?{urlencode({**scope_params, **drill})}"
+
+
+def chart_urls(chart: dict, target: str, scope_params: dict) -> list[list[str | None]]:
+    """The list behind each point of a chart: ``urls[dataset][index]``, from its own filters
+    (its label's and its series'), so each bar, point or slice opens its own list."""
+    return [[drill_url(target, scope_params, d) for d in row] for row in chart["links"]]
 
 
 def _download(content: bytes, filename: str) -> HttpResponse:
@@ -75,10 +86,7 @@ def _display(table, scope_params: dict) -> dict:
     ]  # fmt: skip
     chart = None
     if table.chart:
-        chart = {
-            **table.chart,
-            "urls": [drill_url(table.target, scope_params, d) for d in table.chart["links"]],
-        }
+        chart = {**table.chart, "urls": chart_urls(table.chart, table.target, scope_params)}
     return {"table": table, "rows": rows, "chart": chart, "data_id": f"chart-data-{table.slug}"}
 
 
@@ -163,15 +171,13 @@ def line_list(request):
     )  # fmt: skip
 
 
-@login_required
-@require_GET
-def dashboard(request):
-    """The leader dashboard of the user's reach."""
-    board = dashboard_for(user=request.user, today=timezone.localdate())
+def dashboard_links(board) -> dict:
+    """The list behind every figure of ``board``: each opens its own year (the award figures
+    and the chart's bars of the year shown or of the year before, within those two years; the
+    proposal figures the rounds of their year) and its own filters."""
     award_params = {"year_from": board.award_year - 1, "year_to": board.award_year}
 
     def figure(f, year):
-        """Awards of ``year`` within the two years shown; lines of the rounds of ``year``."""
         if f.drill is None:
             return None
         if f.target == LINES:
@@ -184,21 +190,30 @@ def dashboard(request):
             for f in figures
         ]
 
-    chart = {
-        **board.chart,
-        "urls": [drill_url(AWARDS, award_params, d) for d in board.chart["links"]],
-    }
     late = [
         {"item": item, "url": drill_url(LINES, {"year_from": item.year, "year_to": item.year},
                                          {"round": item.round_id, "status": item.status})}
         for item in board.late
     ]  # fmt: skip
-    context = {
-        "board": board,
+    return {
         "figures": rows(board.figures, board.award_year),
         "proposal_figures": rows(board.proposal_figures, board.proposal_year),
-        "chart": chart,
+        "chart": {**board.chart, "urls": chart_urls(board.chart, AWARDS, award_params)},
         "late": late,
         "statistics_url": f"{reverse('statistics:index')}?{urlencode(award_params)}",
     }
-    return render(request, "reports/dashboard.html", context)
+
+
+@login_required
+@require_GET
+def dashboard(request):
+    """The leader dashboard of the user's reach, for the year asked for (``?nam=``) or the
+    default one; a bad year is answered with the reason and the default year (status 400)."""
+    require_unit_reach(request.user)
+    today = timezone.localdate()
+    form = DashboardYearForm(request.GET if "nam" in request.GET else None, today=today)
+    board = dashboard_for(user=request.user, today=today, year=form.year())
+    context = {"board": board, "year_form": form, "year_error": form.error(),
+               **dashboard_links(board)}  # fmt: skip
+    status = 400 if form.error() else 200
+    return render(request, "reports/dashboard.html", context, status=status)

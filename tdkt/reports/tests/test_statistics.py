@@ -397,3 +397,33 @@ def test_a_period_without_data_shows_empty_tables_not_errors(world, users, clien
     assert stats.table("appraisal").rows == []
     assert "Không có số liệu trong kỳ và phạm vi đã chọn." in response.content.decode()
     assert client.get(reverse("statistics:dashboard")).status_code == 200
+
+
+@pytest.mark.parametrize("who", ["sector", "hanoi_officer"])
+def test_every_point_of_every_chart_opens_its_own_list(world, users, client, who):
+    """Each bar, point or slice links to the list of its own label and its own series: the
+    trend's level lines open that level of that year, not the whole year."""
+    client.force_login(users[who])
+    response = client.get(reverse("statistics:index") + "?year_from=2016&year_to=2026")
+    checked = 0
+    for item in response.context["tables"]:
+        chart = item["chart"]
+        if not chart or item["table"].target == "registrations":
+            continue
+        assert len(chart["urls"]) == len(chart["datasets"])
+        for dataset, urls in zip(chart["datasets"], chart["urls"], strict=True):
+            for value, url in zip(dataset["data"], urls, strict=True):
+                assert _count_behind(client, url) == value, (item["table"].slug, url)
+                checked += 1
+    assert checked > 50
+    trend = next(i["chart"] for i in response.context["tables"] if i["table"].slug == "by_year")
+    labels = [d["label"] for d in trend["datasets"]]
+    assert labels == ["Tổng số", "Cấp Nhà nước", "Cấp ngành", "Cấp cơ sở"]
+    year = trend["labels"].index("2025")
+    assert trend["links"][0][year] == {"year": "2025"}
+    assert [trend["links"][d][year] for d in (1, 2, 3)] == [
+        {"year": "2025", "level": "2"}, {"year": "2025", "level": "1"},
+        {"year": "2025", "level": "0"},
+    ]  # fmt: skip
+    sector = client.get(trend["urls"][2][year]).context["page"].object_list
+    assert {(a.year, min(a.award_type.level, 2)) for a in sector} == {(2025, 1)}
