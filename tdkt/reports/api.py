@@ -12,6 +12,7 @@ from ninja import Router, Schema
 from tdkt.accounts.permissions import VIEW
 from tdkt.accounts.scope import reach_of
 from tdkt.core.errors import DomainError
+from tdkt.initiatives.models import EffectScope
 from tdkt.reports import exchange, exports, records
 from tdkt.reports.exports import PDF, XLSX, record_filename
 from tdkt.reports.forms import ExchangeForm
@@ -74,7 +75,8 @@ class RegisteredTitleOut(Schema):
     """A standing merit title at least as high in the same chain was granted for the year;
     revoked awards never achieve."""
     result: Literal["achieved", "missed", "pending"]
-    """``pending``: not achieved in a year not over yet on the day of the record."""
+    """``pending``: not achieved, and the year is not over or the registering unit's results
+    for it are not recorded yet."""
     granted: list[str]
     revoked: list[str]
 
@@ -119,6 +121,14 @@ class MemberYearOut(Schema):
     counts: dict[str, int]
 
 
+class InitiativeYearOut(Schema):
+    year: int
+    total: int
+    by_scope: dict[str, int]
+    """Counts per scope of effect (``CO_SO``, ``NGANH``, ``TOAN_QUOC``)."""
+    backing: int
+
+
 class UnitRecordOut(Schema):
     unit_id: int
     code: str
@@ -130,6 +140,10 @@ class UnitRecordOut(Schema):
     ratings: list[RatingOut]
     member_awards: list[MemberYearOut]
     registrations: list[RegistrationYearOut]
+    initiative_years: list[InitiativeYearOut]
+    initiatives_listed: bool
+    """False above ``records.INITIATIVES_LISTED`` initiatives: ``initiatives`` is then empty
+    and ``initiative_years`` counts them (the Excel route lists them all)."""
     initiatives: list[UnitInitiativeOut]
 
 
@@ -220,11 +234,9 @@ def person_record(request, pk: int):
 def unit_record(request, pk: int):
     """The unit's collective awards, ratings and registered titles (with their results) with
     those of the units it succeeded, its staff's standing individual awards per year and code,
-    and the recognised initiatives of the unit and its staff with the award each backs. 404
-    outside the caller's reach. Every initiative is listed, however many."""
-    record = records.unit_record(
-        user=request.user, pk=pk, today=timezone.localdate(), all_initiatives=True
-    )
+    and the recognised initiatives of the unit and its staff with the award each backs,
+    counted per year and listed as on the record page. 404 outside the caller's reach."""
+    record = records.unit_record(user=request.user, pk=pk, today=timezone.localdate())
     unit = record.unit
     codes = [code for code, _name in record.member_codes]
     return {
@@ -243,6 +255,16 @@ def unit_record(request, pk: int):
             for y in record.member_years
         ],
         "registrations": _registrations(record),
+        "initiative_years": [
+            {
+                "year": y.year,
+                "total": y.total,
+                "by_scope": dict(zip(EffectScope.values, y.by_scope, strict=True)),
+                "backing": y.backing,
+            }
+            for y in record.initiative_years
+        ],
+        "initiatives_listed": record.initiatives_listed,
         "initiatives": [
             {
                 **_initiative(row.initiative),

@@ -99,12 +99,38 @@ class RegistrationYear:
         return sum(1 for t in self.titles if t.achieved)
 
 
+ANNUAL_TITLES = ("LDTT", "CSTDCS", "TTLDTT", "TTLDXS")
+"""The titles every unit confers at each year end: once one of them is recorded for a year in
+the registering unit, that unit's results for the year are out."""
+
+
+def _decided_years(targets, today: dt.date) -> set[int]:
+    """The years of ``targets`` whose results are out in the units that registered them: an
+    annual title of that year is recorded in one of those units' subtrees (revoked ones too:
+    the results were decided). One query (none when every year is this year or later)."""
+    open_years = {t.registration.year for t in targets if t.registration.year < today.year}
+    if not open_years:
+        return set()
+    within = Q()
+    for path in {t.registration.unit.path for t in targets}:
+        within |= Q(holder_unit__path__startswith=path)
+    return set(
+        Award.objects.filter(within, award_type__code__in=ANNUAL_TITLES, year__in=open_years)
+        .order_by()
+        .values_list("year", flat=True)
+        .distinct()
+    )
+
+
 def _results(
     targets, awards: list[Award], subject_of, label_of, today: dt.date
 ) -> list[RegistrationYear]:
-    """``targets`` (registered rows with ``registration`` and ``award_type`` loaded) against
-    ``awards`` (already read), grouped by year, newest first. ``subject_of`` gives the subject
-    of a target or an award (a person id or a unit id), ``label_of`` a target's name."""
+    """``targets`` (registered rows with ``registration__unit`` and ``award_type`` loaded)
+    against ``awards`` (already read), grouped by year, newest first. ``subject_of`` gives the
+    subject of a target or an award (a person id or a unit id), ``label_of`` a target's name.
+    A title not achieved is pending, not missed, until the year is over and the registering
+    unit's results for it are recorded (titles of a year are decided early the next year)."""
+    decided = _decided_years(targets, today)
     titles: dict[tuple, list[Award]] = defaultdict(list)
     for award in awards:
         if award.kind == CommendationKind.CONG_TRANG and (
@@ -127,7 +153,7 @@ def _results(
                 achieved=achieved,
                 granted=tuple(a.award_type.name for a in standing),
                 revoked=tuple(a.award_type.name for a in held if a.revoked),
-                pending=not achieved and year >= today.year,
+                pending=not achieved and year not in decided,
             )
         )
     return [RegistrationYear(y, tuple(by_year[y])) for y in sorted(by_year, reverse=True)]

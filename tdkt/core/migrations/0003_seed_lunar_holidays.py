@@ -3,9 +3,10 @@
 Tết: the weekdays the Government gave civil servants off (8–14/2/2024, 25/1–2/2/2025,
 14–22/2/2026; weekends are not stored). Giỗ Tổ Hùng Vương falls on the 10th day of the third
 lunar month (18/4/2024, 7/4/2025; 26/4/2026 is a Sunday, so Monday 27/4/2026 is given in its
-place, Labour Code 2019 Art 112(3)). For 2027 only the days fixed by the calendar are known:
-1/1, Giỗ Tổ on Friday 16/4, 30/4, 1/5 and 2/9; Tết and the second day of National Day are
-announced later and entered on the holidays page.
+place: a holiday on a weekly rest day is made up on the next working day, Labour Code 2019
+Art 111(3)). For 2027 only the days fixed by the calendar are known: 1/1, Giỗ Tổ on Friday
+16/4, 30/4, 1/5 (a Saturday, made up on Monday 3/5) and 2/9; Tết and the second day of
+National Day are announced later and entered on the holidays page.
 
 Swapped working days (a weekday off against a Saturday worked, e.g. 29/4/2024 against 4/5/2024)
 are not stored: the calendar holds days off only, and a swap leaves the count over its fortnight
@@ -29,6 +30,7 @@ DAYS = [
     (dt.date(2027, 4, 16), GIO_TO),
     (dt.date(2027, 4, 30), "Ngày Chiến thắng"),
     (dt.date(2027, 5, 1), "Ngày Quốc tế Lao động"),
+    (dt.date(2027, 5, 3), "Ngày Quốc tế Lao động (nghỉ bù ngày 1/5)"),
     (dt.date(2027, 9, 2), "Quốc khánh"),
 ]
 
@@ -40,8 +42,10 @@ def seed(apps, schema_editor):
 
 
 def unseed(apps, schema_editor):
+    """Remove the seeded days only: a day the officer entered under another name stays."""
     holiday = apps.get_model("core", "PublicHoliday")
-    holiday.objects.filter(date__in=[day for day, _name in DAYS]).delete()
+    for day, name in DAYS:
+        holiday.objects.filter(date=day, name=name).delete()
 
 
 class Migration(migrations.Migration):

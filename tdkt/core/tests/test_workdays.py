@@ -34,6 +34,7 @@ def test_seed_holds_the_fixed_days_and_the_second_national_day():
     assert {D(2024, 4, 18), D(2025, 4, 7), D(2026, 4, 27)} <= dates
     assert D(2026, 4, 26) not in dates  # a Sunday is not stored
     assert {D(2027, 1, 1), D(2027, 4, 16), D(2027, 4, 30), D(2027, 5, 1), D(2027, 9, 2)} <= dates
+    assert D(2027, 5, 3) in dates  # 1/5/2027 is a Saturday
     # Tết 2027 and the second day of National Day 2027 are announced later: not guessed.
     assert D(2027, 2, 5) not in dates and not {D(2027, 9, 1), D(2027, 9, 3)} & dates
 

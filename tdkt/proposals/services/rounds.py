@@ -185,6 +185,27 @@ def round_update(
     return round_
 
 
+def deadlines_follow_calendar(day: dt.date) -> int:
+    """Recompute the appraisal deadline of every open round counted in working days whose
+    count starts before ``day`` (a day just added to or removed from the holiday calendar);
+    returns how many rounds moved. One query, plus one read of the calendar and one save per
+    such round (there are a handful at a time)."""
+    moved = 0
+    candidates = ProposalRound.objects.filter(
+        status=RoundStatus.OPEN,
+        appraisal_working_days__isnull=False,
+        submission_deadline__lt=day,
+    )
+    for round_ in candidates:
+        due = add_working_days(round_.submission_deadline, round_.appraisal_working_days)
+        if due != round_.appraisal_deadline:
+            round_.appraisal_deadline = due
+            round_._change_reason = _("Lịch ngày nghỉ thay đổi")
+            save_with_version(round_, expected_version=None)
+            moved += 1
+    return moved
+
+
 @transaction.atomic
 def round_close(*, round_: ProposalRound, user=None) -> ProposalRound:
     """Close a round: no proposal can be created, changed or submitted in it any more.

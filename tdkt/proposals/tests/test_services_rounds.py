@@ -223,3 +223,38 @@ def test_medal_and_state_rounds_take_their_own_codes(users):
         award_types=list(AwardType.objects.filter(code__in=["CSTD_TQ", "BK_TTG", "HCLD3"])),
     )
     assert services.round_create(data=state, user=users["sector"]).kind == "NHA_NUOC"
+
+
+def test_a_day_added_to_or_removed_from_the_calendar_moves_open_working_day_deadlines(users):
+    from tdkt.core.workdays import holiday_add, holiday_delete
+
+    counted = services.round_create(
+        data=round_input(
+            submission_deadline=dt.date(2026, 12, 11),
+            appraisal_deadline=None,
+            appraisal_working_days=3,
+        ),
+        user=users["sector"],
+    )
+    typed = services.round_create(
+        data=round_input(
+            name="Hạn nhập tay",
+            submission_deadline=dt.date(2026, 12, 11),
+            appraisal_deadline=dt.date(2026, 12, 16),
+        ),
+        user=users["sector"],
+    )
+    assert counted.appraisal_deadline == dt.date(2026, 12, 16)
+    holiday = holiday_add(date=dt.date(2026, 12, 15), name="Ngày nghỉ thử")
+    counted.refresh_from_db()
+    typed.refresh_from_db()
+    assert counted.appraisal_deadline == dt.date(2026, 12, 17)
+    assert typed.appraisal_deadline == dt.date(2026, 12, 16)  # a typed date stays
+    assert counted.history.first().history_change_reason == "Lịch ngày nghỉ thay đổi"
+    holiday_delete(holiday=holiday)
+    counted.refresh_from_db()
+    assert counted.appraisal_deadline == dt.date(2026, 12, 16)
+    services.round_close(round_=counted, user=users["sector"])
+    holiday_add(date=dt.date(2026, 12, 14), name="Sau khi đóng đợt")
+    counted.refresh_from_db()
+    assert counted.appraisal_deadline == dt.date(2026, 12, 16)  # a closed round keeps its date

@@ -129,7 +129,9 @@ class ModelFilterForm(forms.Form):
     source_kind = forms.ChoiceField(
         label=_("Nguồn phát hiện"), required=False, choices=[("", "—"), *SourceKind.choices]
     )
-    owner = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    owner = forms.IntegerField(
+        required=False, min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput
+    )
     """An owner unit (from the by-province page's list of units above the provinces)."""
 
     def __init__(self, *args, today, **kwargs):

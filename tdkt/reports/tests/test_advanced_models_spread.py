@@ -183,3 +183,12 @@ def test_spread_pages_run_a_fixed_number_of_queries(
     _add_adoptions(model, 14, 1)
     with django_assert_num_queries(queries):
         client.get(url)
+
+
+def test_an_owner_beyond_any_id_is_refused_not_a_server_error(client, users, spread):
+    client.force_login(users["hanoi_officer"])
+    huge = "99999999999999999999999"
+    for url in (reverse("advanced_models:list"), ADOPTIONS):
+        response = client.get(url, {"owner": huge})
+        assert response.status_code == 200
+        assert "owner" in response.context["filter"].errors

@@ -338,7 +338,8 @@ def test_too_many_initiatives_are_counted_per_year_on_the_page_and_listed_in_the
     client.force_login(users["phu_tho_officer"])
     page = client.get(reverse("reports:unit-record", args=[org.phu_tho.pk])).content.decode()
     assert 'data-testid="initiatives-not-listed"' in page and "Có 2 sáng kiến" in page
-    assert f"?unit={org.phu_tho.pk}&amp;year=2025&amp;status=RECOGNISED" in page
+    # the initiatives list filters on a current unit's subtree, not its predecessors: no link
+    assert "status=RECOGNISED" not in page and "bấm vào một năm" not in page
     assert "Phần mềm theo dõi án" not in page
     pdf = client.get(reverse("reports:unit-record-pdf", args=[org.phu_tho.pk])).content
     assert "tệp Excel của hồ sơ có đủ từng sáng kiến" in _pdf_text(pdf)
@@ -347,4 +348,34 @@ def test_too_many_initiatives_are_counted_per_year_on_the_page_and_listed_in_the
     titles = {cell.value for row in sheet.iter_rows() for cell in row}
     assert {"Phần mềm theo dõi án", "Sổ tay kiểm sát"} <= titles
     api = client.get(f"/api/v1/records/units/{org.phu_tho.pk}").json()
-    assert len(api["initiatives"]) == 2
+    assert api["initiatives_listed"] is False and api["initiatives"] == []
+    assert [
+        (y["year"], y["total"], y["by_scope"]["CO_SO"], y["backing"])
+        for y in api["initiative_years"]
+    ] == [(2025, 1, 1, 1), (2023, 1, 1, 0)]
+
+    monkeypatch.setattr(records, "INITIATIVES_LISTED", 0)
+    client.force_login(users["hanoi_officer"])
+    page = client.get(reverse("reports:unit-record", args=[org.hanoi.pk])).content.decode()
+    link = f"{reverse('initiatives:list')}?unit={org.hanoi.pk}&amp;year=2025&amp;status=RECOGNISED"
+    assert link in page and "bấm vào một năm" in page
+    listed = client.get(link.replace("&amp;", "&")).content.decode()
+    assert "Hà Nội số" in listed
+
+
+def test_a_title_of_last_year_stays_pending_until_the_units_results_are_recorded(
+    org, people, users
+):
+    duc = people["duc"]
+    register(org.hanoi, 2025, "CSTDCS", person=duc)
+    january = D(2026, 1, 15)
+
+    def result():
+        record = person_record(user=users["hanoi_officer"], pk=duc.pk, today=january)
+        return record.registrations[0].titles[0].result
+
+    assert result() == "pending"
+    grant("LDTT", 2025, person=people["phu_tho"])  # another province's results: not Hà Nội's
+    assert result() == "pending"
+    grant("LDTT", 2025, person=people["hanoi_division"])  # Hà Nội's year-end titles are out
+    assert result() == "missed"
