@@ -4,8 +4,8 @@ officer sees the decisions whose awards fall in their units, and only those awar
 from django.db.models import Count, Q, Sum
 from django.http import Http404
 
-from tdkt.awards.decisions import STATE_LEVEL
 from tdkt.awards.models import Award, Decision, Transmission, TransmissionLine
+from tdkt.catalog.models import STATE_LEVEL
 from tdkt.proposals import permissions
 from tdkt.proposals.models import LineStatus, ProposalLine
 

@@ -45,9 +45,6 @@ from tdkt.rules.params import ParameterError
 
 SECTOR_AUTHORITY = "Viện trưởng Viện kiểm sát nhân dân tối cao"
 SECTOR_SIGNER_TITLE = "Viện trưởng"
-STATE_LEVEL = 2
-"""``AwardType.level`` from which a code is decided above the sector (Government, President)."""
-
 EMPTY_SELECTION = "Hãy chọn ít nhất một dòng đề nghị."
 LINE_MISSING = "Không tìm thấy một số dòng đề nghị đã chọn (có thể đã bị xóa); hãy tải lại trang."
 REQUIRED = "Hãy ghi {label}."
@@ -107,7 +104,7 @@ class DecisionData:
 
 
 def is_state_level(award_type: AwardType) -> bool:
-    return award_type.level >= STATE_LEVEL
+    return award_type.is_state_level
 
 
 def sector_root() -> Unit:

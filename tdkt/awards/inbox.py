@@ -6,7 +6,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from tdkt.awards.decisions import STATE_LEVEL
+from tdkt.catalog.models import STATE_LEVEL
 from tdkt.proposals import permissions
 from tdkt.proposals.models import LineStatus, ProposalLine
 from tdkt.web.inbox import Task, provider

@@ -33,6 +33,12 @@ class CommendationKind(models.TextChoices):
     DOI_NGOAI = "DOI_NGOAI", _("Đối ngoại")
 
 
+STATE_LEVEL = 2
+"""Lowest ``AwardType.level`` of the state-level codes, decided above the sector: 2 for the
+Prime Minister's (CSTĐ toàn quốc, Cờ thi đua của Chính phủ, Bằng khen), 3 for the President's
+(orders, Anh hùng Lao động)."""
+
+
 class AwardType(VersionedModel):
     """A title or form of commendation that can be granted, identified by a stable code."""
 
@@ -55,6 +61,10 @@ class AwardType(VersionedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_state_level(self) -> bool:
+        return self.level >= STATE_LEVEL
 
 
 class DocumentKind(models.TextChoices):

@@ -13,13 +13,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from tdkt.catalog import models as catalog
 from tdkt.core.models import VersionedModel
 from tdkt.core.scope import ScopedQuerySet
 
-STATE_LEVEL = 2
-"""Lowest ``AwardType.level`` of the state-level codes: 2 for the Prime Minister's (CSTĐ toàn
-quốc, Cờ thi đua của Chính phủ, Bằng khen), 3 for the President's (orders, Anh hùng Lao động).
-Only lines of these codes are published for public comment."""
+STATE_LEVEL = catalog.STATE_LEVEL
+"""Only lines of state-level codes are published for public comment."""
 
 
 class ConsultationStatus(models.TextChoices):

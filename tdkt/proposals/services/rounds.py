@@ -40,7 +40,6 @@ MEDAL_ONLY_IN_ITS_ROUND = (
 )
 MOST_WORKING_DAYS = 120
 MEDAL_PREFIX = "KNC_"
-STATE_LEVEL = 2
 
 
 @dataclass
@@ -88,7 +87,7 @@ def _check_codes_of_kind(data: RoundInput) -> None:
         wrong = [a for a in data.award_types if not a.code.startswith(MEDAL_PREFIX)]
         allowed = _("Kỷ niệm chương")
     elif state:
-        wrong = [a for a in data.award_types if a.level < STATE_LEVEL]
+        wrong = [a for a in data.award_types if not a.is_state_level]
         allowed = _("danh hiệu, hình thức khen thưởng cấp Nhà nước")
     else:
         wrong = [a for a in data.award_types if a.code.startswith(MEDAL_PREFIX)]

@@ -11,7 +11,7 @@ from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 
 from tdkt.awards.models import Award
-from tdkt.catalog.models import AwardType, CommendationKind
+from tdkt.catalog.models import STATE_LEVEL, AwardType, CommendationKind
 from tdkt.org.models import TREE_ORDER, Unit, UnitType
 from tdkt.people.models import Gender, Rank
 from tdkt.reports.statistics.forms import LEVELS
@@ -19,8 +19,8 @@ from tdkt.reports.statistics.scope import StatisticsScope
 from tdkt.reports.statistics.tables import AWARDS, Row, Table, chart, count, share
 
 STANDING = Q(revoked=False)
-STATE = 2
-"""Statistics level of state awards; the catalog marks the President's awards 3."""
+STATE = STATE_LEVEL
+"""Statistics level of state awards (the catalog marks the President's awards 3)."""
 LEVEL_NAMES = dict(LEVELS)
 
 
