@@ -51,3 +51,25 @@ def users_who_may(action: str, unit):
         roles__role__in=roles_granting(action),
         roles__unit__path__in=ancestor_paths(unit.path),
     ).distinct()
+
+
+def unit_officer_roles() -> list[str]:
+    """The roles of a unit's TĐKT officers: those granting ``change_people`` but not
+    ``change_catalog`` (the sector's officers left out)."""
+    sector = set(roles_granting(CHANGE_CATALOG))
+    return [role for role in roles_granting(CHANGE_PEOPLE) if role not in sector]
+
+
+def unit_officers(unit=None):
+    """Active users holding a role that grants ``change_people`` at ``unit`` or one of its
+    ancestors (at any unit when ``unit`` is None) and no role granting ``change_catalog``
+    anywhere: the unit's TĐKT officers, not the sector's. One query."""
+    from tdkt.accounts.models import User
+
+    if unit is None:
+        users = User.objects.filter(
+            is_active=True, roles__role__in=roles_granting(CHANGE_PEOPLE)
+        ).distinct()
+    else:
+        users = users_who_may(CHANGE_PEOPLE, unit)
+    return users.exclude(roles__role__in=roles_granting(CHANGE_CATALOG))

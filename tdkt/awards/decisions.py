@@ -14,16 +14,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from tdkt.accounts.models import Role, RoleAssignment
-from tdkt.accounts.permissions import CHANGE_CATALOG, CHANGE_PEOPLE, roles_granting
+from tdkt.accounts.permissions import unit_officer_roles
 from tdkt.awards.backing import initiative_claims, initiatives_consume, initiatives_free
 from tdkt.awards.models import (
     Award,
@@ -35,7 +33,7 @@ from tdkt.awards.models import (
 from tdkt.catalog.models import AwardType, CommendationKind
 from tdkt.core.concurrency import save_with_version
 from tdkt.core.errors import DomainError, StaleEditError
-from tdkt.core.notify import notify
+from tdkt.core.notify import absolute_url, notify
 from tdkt.org.models import Unit, UnitType, ancestor_paths
 from tdkt.people.models import Assignment
 from tdkt.proposals.models import AppraisalAction, LineAppraisal, LineStatus, ProposalLine
@@ -335,7 +333,7 @@ def _unit_officers(lines: list[ProposalLine]) -> list:
 
 def _notify_units(decision: Decision, lines: list[ProposalLine]) -> None:
     officers = _unit_officers(lines)
-    url = settings.TDKT_SITE_URL.rstrip("/") + reverse("awards:decision-detail", args=[decision.pk])
+    url = absolute_url("awards:decision-detail", decision.pk)
     subject = _("Quyết định khen thưởng số %(number)s") % {"number": decision.number}
     body = _(
         "%(authority)s đã ký quyết định số %(number)s ngày %(day)s khen thưởng %(count)s "
@@ -581,8 +579,7 @@ def _holder_officers(awards: list[Award]) -> dict:
     it, the sector's officers left out) with the awards of their units (one query)."""
     paths = {award.pk: award.holder_unit.path for award in awards}
     wanted = {ancestor for path in paths.values() for ancestor in ancestor_paths(path)}
-    sector_roles = set(roles_granting(CHANGE_CATALOG))
-    roles = [role for role in roles_granting(CHANGE_PEOPLE) if role not in sector_roles]
+    roles = unit_officer_roles()
     reached: dict = {}
     assignments = RoleAssignment.objects.filter(
         role__in=roles, unit__path__in=wanted, user__is_active=True
@@ -599,7 +596,7 @@ def _notify_revoked(decision: Decision, awards: list[Award]) -> None:
     revocation, each with the names in their units only."""
     if not awards:
         return
-    url = settings.TDKT_SITE_URL.rstrip("/") + reverse("awards:decision-detail", args=[decision.pk])
+    url = absolute_url("awards:decision-detail", decision.pk)
     subject = _("Hủy bỏ quyết định khen thưởng số %(number)s") % {"number": decision.number}
     for officer, theirs in _holder_officers(awards).items():
         names = ", ".join(_award_holder(a) for a in theirs[:20]) + (

@@ -7,8 +7,6 @@
   officer who decided is left out.
 """
 
-from django.conf import settings
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tdkt.accounts.models import User
@@ -18,13 +16,12 @@ from tdkt.accounts.permissions import (
     roles_granting,
     users_who_may,
 )
-from tdkt.core.notify import notify
-from tdkt.council.models import MemberRole
-from tdkt.initiatives.selectors import council_for
+from tdkt.core.notify import absolute_url, notify
+from tdkt.initiatives.selectors import council_for, voting_members
 
 
 def _link(initiative) -> str:
-    return settings.TDKT_SITE_URL.rstrip("/") + reverse("initiatives:detail", args=[initiative.pk])
+    return absolute_url("initiatives:detail", initiative.pk)
 
 
 def reviewers_of(initiative) -> list:
@@ -32,11 +29,7 @@ def reviewers_of(initiative) -> list:
     deciders = users_who_may(MANAGE_EMULATION, initiative.unit)
     unit_officers = list(deciders.exclude(roles__role__in=roles_granting(CHANGE_CATALOG)))
     officers = unit_officers or list(deciders)
-    council = council_for(initiative)
-    members = []
-    if council is not None:
-        seats = council.members.exclude(role=MemberRole.SECRETARY).select_related("user")
-        members = [seat.user for seat in seats]
+    members = [seat.user for seat in voting_members(council_for(initiative))]
     authors = set(initiative.authors.values_list("pk", flat=True))
     submitter = initiative.submitted_by_id
     return [

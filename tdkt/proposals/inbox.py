@@ -34,12 +34,15 @@ APPRAISAL = _("Thẩm định")
 PROPOSALS = _("Đề nghị khen thưởng")
 
 
-@provider
-def appraisal_tasks(user, today) -> list[Task]:
-    """Lines waiting for the sector officer's appraisal, one task per round."""
+def awaiting_appraisal(user) -> list[dict]:
+    """Per round, the submitted lines awaiting appraisal that ``user`` may appraise (none
+    unless they may manage rounds; only the lines of their units): dicts with
+    ``proposal__round_id``, ``proposal__round__name``, ``proposal__round__appraisal_deadline``
+    and ``count``, by deadline. The selection of ``appraisal_tasks`` and of the appraisal
+    reminders (``tdkt.web.reminders``). One query, two when the user's reach is not cached."""
     if not permissions.can_manage_rounds(user):
         return []
-    rows = list(
+    return list(
         ProposalLine.objects.restrict(user)
         .filter(status=LineStatus.SUBMITTED, proposal__status=ProposalStatus.SUBMITTED)
         .values(
@@ -48,8 +51,14 @@ def appraisal_tasks(user, today) -> list[Task]:
             "proposal__round__appraisal_deadline",
         )
         .annotate(count=Count("pk"))
-        .order_by("proposal__round__appraisal_deadline")
+        .order_by("proposal__round__appraisal_deadline", "proposal__round_id")
     )
+
+
+@provider
+def appraisal_tasks(user, today) -> list[Task]:
+    """Lines waiting for the sector officer's appraisal, one task per round."""
+    rows = awaiting_appraisal(user)
     if not rows:
         return []
     deadlines = [row["proposal__round__appraisal_deadline"] for row in rows]
@@ -69,6 +78,27 @@ def appraisal_tasks(user, today) -> list[Task]:
         )
         for row in rows
     ]
+
+
+def drafts_due(user, today) -> list[dict]:
+    """Draft proposals of open rounds whose submission deadline is from ``today`` to
+    ``SOON_DAYS`` days after it, in the units ``user`` edits proposals for (none unless they
+    may propose): dicts with ``pk``, ``unit__short_name``, ``round_id``, ``round__name`` and
+    ``round__submission_deadline``, by deadline. The selection of ``unit_tasks`` and of the
+    submission reminders (``tdkt.web.reminders``). One query once the user's reach is known."""
+    if not permissions.can_propose(user):
+        return []
+    return list(
+        Proposal.objects.restrict(user, CHANGE_PEOPLE)
+        .filter(
+            status=ProposalStatus.DRAFT,
+            round__status=RoundStatus.OPEN,
+            round__submission_deadline__gte=today,
+            round__submission_deadline__lte=today + timedelta(days=SOON_DAYS),
+        )
+        .values("pk", "unit__short_name", "round_id", "round__name", "round__submission_deadline")
+        .order_by("round__submission_deadline", "round_id", "unit__short_name")
+    )
 
 
 @provider
@@ -98,17 +128,7 @@ def unit_tasks(user, today) -> list[Task]:
                 count=row["count"],
             )
         )
-    drafts = list(
-        Proposal.objects.restrict(user, CHANGE_PEOPLE)
-        .filter(
-            status=ProposalStatus.DRAFT,
-            round__status=RoundStatus.OPEN,
-            round__submission_deadline__gte=today,
-            round__submission_deadline__lte=today + timedelta(days=SOON_DAYS),
-        )
-        .values("pk", "unit__short_name", "round__name", "round__submission_deadline")
-        .order_by("round__submission_deadline")
-    )
+    drafts = drafts_due(user, today)
     for row in drafts:
         deadline = row["round__submission_deadline"]
         tasks.append(

@@ -1,15 +1,9 @@
 """E-mails that proposal services send (after commit, see ``core.notify``)."""
 
-from django.conf import settings
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from tdkt.accounts.permissions import CHANGE_CATALOG, CHANGE_PEOPLE, roles_granting, users_who_may
-from tdkt.core.notify import notify
-
-
-def _link(name: str, pk: int) -> str:
-    return settings.TDKT_SITE_URL.rstrip("/") + reverse(name, args=[pk])
+from tdkt.accounts.permissions import CHANGE_CATALOG, unit_officers, users_who_may
+from tdkt.core.notify import absolute_url, notify
 
 
 def proposal_submitted(proposal, line_count: int) -> None:
@@ -22,20 +16,13 @@ def proposal_submitted(proposal, line_count: int) -> None:
             "Đơn vị %(unit)s đã nộp đề nghị khen thưởng (%(n)s dòng) trong đợt “%(round)s”.\n"
             "Thẩm định tại: %(url)s"
         )
-        % {**values, "url": _link("proposals:proposal-detail", proposal.pk)},
-    )
-
-
-def _unit_officers(unit):
-    """The TĐKT officers of ``unit`` (or of a unit above it), not the sector's."""
-    return users_who_may(CHANGE_PEOPLE, unit).exclude(
-        roles__role__in=roles_granting(CHANGE_CATALOG)
+        % {**values, "url": absolute_url("proposals:proposal-detail", proposal.pk)},
     )
 
 
 def line_returned(line, comment: str) -> None:
     """Tell the unit's TĐKT officers that a line came back for correction, and why."""
-    officers = _unit_officers(line.proposal.unit)
+    officers = unit_officers(line.proposal.unit)
     values = {"line": str(line), "round": line.proposal.round.name}
     notify(
         users=officers,
@@ -44,7 +31,7 @@ def line_returned(line, comment: str) -> None:
             "Dòng đề nghị %(line)s (đợt “%(round)s”) được trả lại để bổ sung.\n"
             "Nội dung cần bổ sung: %(comment)s\nMở dòng đề nghị: %(url)s"
         )
-        % {**values, "comment": comment, "url": _link("proposals:line-detail", line.pk)},
+        % {**values, "comment": comment, "url": absolute_url("proposals:line-detail", line.pk)},
     )
 
 
@@ -52,13 +39,13 @@ def line_rejected(line, reason: str) -> None:
     """Tell the proposing unit's TĐKT officers that the sector office rejected a line, and why."""
     values = {"line": str(line), "round": line.proposal.round.name}
     notify(
-        users=_unit_officers(line.proposal.unit),
+        users=unit_officers(line.proposal.unit),
         subject=_("[TĐKT] Dòng đề nghị không được chấp nhận: %(line)s") % values,
         body=_(
             "Dòng đề nghị %(line)s (đợt “%(round)s”) không được chấp nhận khi thẩm định.\n"
             "Lý do: %(reason)s\nMở dòng đề nghị: %(url)s"
         )
-        % {**values, "reason": reason, "url": _link("proposals:line-detail", line.pk)},
+        % {**values, "reason": reason, "url": absolute_url("proposals:line-detail", line.pk)},
     )
 
 
@@ -76,5 +63,5 @@ def line_resubmitted(line, note: str) -> None:
             "Đơn vị %(unit)s đã bổ sung và nộp lại dòng đề nghị %(line)s (đợt “%(round)s”).\n"
             "Nội dung đã bổ sung: %(note)s\nThẩm định lại tại: %(url)s"
         )
-        % {**values, "note": note, "url": _link("proposals:line-detail", line.pk)},
+        % {**values, "note": note, "url": absolute_url("proposals:line-detail", line.pk)},
     )

@@ -15,7 +15,8 @@ class SentReminder(models.Model):
     """That ``user`` was reminded by e-mail of one item (a round's submission or appraisal
     deadline, an open council vote) on ``sent_on``. At most one row per user, item and day (a
     unique constraint), which is what keeps ``send_deadline_reminders`` to one reminder a day
-    however often it runs. It holds nothing about ballots but that the vote was open."""
+    however often it runs; written only once the e-mail was sent. Each run deletes the rows
+    older than 30 days. It holds nothing about ballots but that the vote was open."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(_("loại nhắc hạn"), max_length=12, choices=ReminderKind.choices)

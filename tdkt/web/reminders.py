@@ -2,54 +2,54 @@
 days, sent at most once a day per user and item.
 
 ``reminders_send`` looks from ``today`` to the ``days``-th working day after it (weekends and
-the holidays of ``PublicHoliday`` skipped, both ends included) and finds:
+the holidays of ``PublicHoliday`` skipped, both ends included) and finds what the user's task
+inbox (``tdkt.proposals.inbox``) shows, with the same selection:
 
-- **submission deadlines**: open rounds whose submission deadline falls in the window → the TĐKT
-  officers (a role granting ``change_people`` but not ``change_catalog``) of each unit, valid
-  today, that has not yet submitted its proposal in the round;
-- **appraisal deadlines**: rounds whose appraisal deadline falls in the window and that still
-  have submitted lines awaiting appraisal → the sector officers (a role granting
-  ``change_catalog``);
+- **submission deadlines** → each unit TĐKT officer (a role granting ``change_people``, none
+  granting ``change_catalog``; ``unit_officers``) for each round in which their inbox shows a
+  draft proposal (``drafts_due``: a draft of a unit they edit proposals for, round open,
+  deadline from today to ``SOON_DAYS`` days ahead) whose deadline falls in the window. No draft,
+  no reminder: a unit without a proposal, or whose province's proposal covers it, is not
+  reminded, exactly as the inbox shows nothing;
+- **appraisal deadlines** → each sector officer (a role granting ``change_catalog``, at whatever
+  unit), for each round whose appraisal deadline falls in the window with lines of their scope
+  awaiting appraisal (``awaiting_appraisal``, the inbox's count);
 - **open council votes**: meetings whose vote is open → each member recorded present, other
   than the secretary, who has not voted. The reminder says only that the vote is open and the
   member has not voted yet (what the task inbox shows); nothing about ballots or counts.
 
-Each user gets one e-mail listing their items. A ``SentReminder`` row per user, item and day
-(unique) is written in the same transaction as the e-mails are queued (sent after commit), so a
-second run the same day sends nothing already sent, and two runs at once cannot both send: the
-later one fails on the constraint and sends nothing. Users without an e-mail address or
-inactive are skipped and nothing is recorded for them. A fixed number of queries whatever the
-number of rounds, units, meetings and users.
+Each user gets one e-mail listing their items, sent at once (``core.notify.send_now``). A
+``SentReminder`` row per user, item and day (unique) is inserted in a transaction per user
+that commits only when that user's e-mail was sent: a failed e-mail records nothing and the
+next run sends it again. A second run the same day sends nothing already sent; of two runs at
+once, the later one fails on the constraint for a user the other is sending to and skips that
+user. Users without an e-mail address or inactive are skipped and nothing is recorded for them.
+Rows older than ``KEEP_DAYS`` days are deleted at each run (one query). Queries: a fixed number,
+plus a few per unit or sector officer with an address (their scope and their inbox selection)
+and per user reminded (the writes); none per round, proposal, line or meeting.
 """
 
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q
-from django.urls import reverse
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
-from tdkt.accounts.models import RoleAssignment
-from tdkt.accounts.permissions import CHANGE_CATALOG, CHANGE_PEOPLE, roles_granting
+from tdkt.accounts.models import User
+from tdkt.accounts.permissions import CHANGE_CATALOG, roles_granting, unit_officers
 from tdkt.core.errors import DomainError
-from tdkt.core.notify import notify
+from tdkt.core.notify import absolute_url, send_now
 from tdkt.core.workdays import add_working_days, count_working_days, holidays_between
 from tdkt.council.models import Attendance, MeetingStatus, MemberRole, Turnout
-from tdkt.proposals.models import (
-    LineStatus,
-    Proposal,
-    ProposalLine,
-    ProposalRound,
-    ProposalStatus,
-    RoundStatus,
-)
+from tdkt.proposals.inbox import awaiting_appraisal, drafts_due
 from tdkt.web.models import ReminderKind, SentReminder
 
 DEFAULT_DAYS = 3
 MAX_DAYS = 30
+KEEP_DAYS = 30
+"""Calendar days a ``SentReminder`` row is kept (only today's rows are read)."""
 DAYS_OUT_OF_RANGE = "Số ngày làm việc phải là số nguyên từ 0 đến %(max)s."
 
 
@@ -66,10 +66,6 @@ class Reminder:
     url: str
 
 
-def _link(name: str, *args) -> str:
-    return settings.TDKT_SITE_URL.rstrip("/") + reverse(name, args=args)
-
-
 def _days_left(today, due, holidays) -> str:
     left = count_working_days(today, due, holidays)
     if left <= 0:
@@ -77,103 +73,66 @@ def _days_left(today, due, holidays) -> str:
     return _("còn %(n)s ngày làm việc") % {"n": left}
 
 
-def _officers(roles: list[str]):
-    return RoleAssignment.objects.filter(
-        role__in=roles, user__is_active=True, user__email__gt=""
-    ).select_related("user", "unit")
-
-
 def submission_reminders(today, last, holidays) -> list[Reminder]:
-    """Officers of units that have not submitted in an open round due from ``today`` to
-    ``last``. Three queries."""
-    rounds = list(
-        ProposalRound.objects.filter(
-            status=RoundStatus.OPEN, submission_deadline__range=(today, last)
-        ).order_by("submission_deadline", "pk")
-    )
-    if not rounds:
-        return []
-    submitted = set(
-        Proposal.objects.filter(round__in=rounds, status=ProposalStatus.SUBMITTED).values_list(
-            "round_id", "unit_id"
-        )
-    )
-    sector = set(roles_granting(CHANGE_CATALOG))
-    roles = [role for role in roles_granting(CHANGE_PEOPLE) if role not in sector]
-    assignments = (
-        _officers(roles)
-        .filter(unit__valid_from__lte=today)
-        .filter(Q(unit__valid_to__isnull=True) | Q(unit__valid_to__gte=today))
-    )
-    pending: dict = {}
-    for assignment in assignments:
-        for round_ in rounds:
-            if (round_.pk, assignment.unit_id) not in submitted:
-                key = (assignment.user_id, round_.pk)
-                user, units = pending.setdefault(key, (assignment.user, []))
-                units.append(assignment.unit.short_name)
-    by_pk = {round_.pk: round_ for round_ in rounds}
+    """Each unit officer with an address, for each round whose submission deadline falls from
+    ``today`` to ``last`` and in which their task inbox shows a draft proposal of their units
+    (``drafts_due``), with those units. One query, plus ``drafts_due``'s per officer."""
     reminders = []
-    for (_user_id, round_pk), (user, units) in pending.items():
-        round_ = by_pk[round_pk]
-        due = round_.submission_deadline
-        values = {
-            "round": round_.name,
-            "day": f"{due:%d/%m/%Y}",
-            "left": _days_left(today, due, holidays),
-            "units": ", ".join(sorted(units)),
-        }
-        text = (
-            _(
-                "Hạn nộp hồ sơ đề nghị đợt “%(round)s”: ngày %(day)s (%(left)s); "
-                "chưa nộp đề nghị: %(units)s."
+    for user in unit_officers().filter(email__gt="").order_by("pk"):
+        by_round: dict = {}
+        for row in drafts_due(user, today):
+            if row["round__submission_deadline"] <= last:
+                by_round.setdefault(row["round_id"], (row, []))[1].append(row["unit__short_name"])
+        for round_id, (row, units) in by_round.items():
+            due = row["round__submission_deadline"]
+            values = {
+                "round": row["round__name"],
+                "day": f"{due:%d/%m/%Y}",
+                "left": _days_left(today, due, holidays),
+                "units": ", ".join(sorted(units)),
+            }
+            text = (
+                _(
+                    "Hạn nộp hồ sơ đề nghị đợt “%(round)s”: ngày %(day)s (%(left)s); "
+                    "chưa nộp đề nghị: %(units)s."
+                )
+                % values
             )
-            % values
-        )
-        url = _link("proposals:round-detail", round_.pk)
-        reminders.append(Reminder(user, ReminderKind.SUBMISSION, round_.pk, due, text, url))
+            url = absolute_url("proposals:round-detail", round_id)
+            reminders.append(Reminder(user, ReminderKind.SUBMISSION, round_id, due, text, url))
     return reminders
 
 
 def appraisal_reminders(today, last, holidays) -> list[Reminder]:
-    """Sector officers, for rounds due for appraisal from ``today`` to ``last`` with lines
-    still awaiting it. Two queries."""
-    rows = list(
-        ProposalLine.objects.filter(
-            status=LineStatus.SUBMITTED,
-            proposal__status=ProposalStatus.SUBMITTED,
-            proposal__round__appraisal_deadline__range=(today, last),
-        )
-        .values(
-            "proposal__round_id", "proposal__round__name", "proposal__round__appraisal_deadline"
-        )
-        .annotate(count=Count("pk"))
-        .order_by("proposal__round__appraisal_deadline", "proposal__round_id")
-    )
-    if not rows:
-        return []
-    officers = {a.user for a in _officers(roles_granting(CHANGE_CATALOG))}
+    """Each sector officer with an address, for each round whose appraisal deadline falls
+    from ``today`` to ``last`` with lines of their scope awaiting appraisal, counted as their
+    task inbox counts them (``awaiting_appraisal``). One query, plus ``awaiting_appraisal``'s
+    per officer."""
+    officers = User.objects.filter(
+        is_active=True, email__gt="", roles__role__in=roles_granting(CHANGE_CATALOG)
+    ).distinct()
     reminders = []
-    for row in rows:
-        due = row["proposal__round__appraisal_deadline"]
-        values = {
-            "round": row["proposal__round__name"],
-            "day": f"{due:%d/%m/%Y}",
-            "left": _days_left(today, due, holidays),
-            "n": row["count"],
-        }
-        text = (
-            _(
-                "Hạn thẩm định đợt “%(round)s”: ngày %(day)s (%(left)s); "
-                "còn %(n)s dòng chờ thẩm định."
+    for user in officers.order_by("pk"):
+        for row in awaiting_appraisal(user):
+            due = row["proposal__round__appraisal_deadline"]
+            if not today <= due <= last:
+                continue
+            values = {
+                "round": row["proposal__round__name"],
+                "day": f"{due:%d/%m/%Y}",
+                "left": _days_left(today, due, holidays),
+                "n": row["count"],
+            }
+            text = (
+                _(
+                    "Hạn thẩm định đợt “%(round)s”: ngày %(day)s (%(left)s); "
+                    "còn %(n)s dòng chờ thẩm định."
+                )
+                % values
             )
-            % values
-        )
-        url = _link("proposals:appraisal-queue") + f"?round={row['proposal__round_id']}"
-        for user in officers:
-            reminders.append(
-                Reminder(user, ReminderKind.APPRAISAL, row["proposal__round_id"], due, text, url)
-            )
+            round_id = row["proposal__round_id"]
+            url = absolute_url("proposals:appraisal-queue") + f"?round={round_id}"
+            reminders.append(Reminder(user, ReminderKind.APPRAISAL, round_id, due, text, url))
     return reminders
 
 
@@ -204,7 +163,7 @@ def ballot_reminders(today, last, holidays) -> list[Reminder]:
                 meeting.pk,
                 meeting.date,
                 text,
-                _link("council:ballot", meeting.pk),
+                absolute_url("council:ballot", meeting.pk),
             )
         )
     return reminders
@@ -230,30 +189,50 @@ def reminders_due(*, today: dt.date, days: int = DEFAULT_DAYS) -> list[Reminder]
     return list(unique.values())
 
 
-@transaction.atomic
+class _NotSent(Exception):
+    """The e-mail of one user was not sent: their rows are rolled back."""
+
+
 def reminders_send(*, today: dt.date, days: int = DEFAULT_DAYS) -> dict:
-    """Record and e-mail the reminders due (one e-mail per user, sent after commit); returns
-    ``{"users": …, "items": …}`` as sent. ``IntegrityError`` when another run recorded the
-    same reminders meanwhile (then this run sends nothing)."""
+    """E-mail the reminders due, one message per user, and record each user's items only once
+    their message was sent. Returns ``{"users", "items"}`` as sent and recorded, ``"failed"``
+    the users whose e-mail was not sent (nothing recorded; the next run tries again) and
+    ``"concurrent"`` the users skipped because another run recorded the same reminders
+    meanwhile. Deletes first the rows older than ``KEEP_DAYS`` days. ``DomainError`` when
+    ``days`` is not an integer from 0 to ``MAX_DAYS``."""
     if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= MAX_DAYS:
         raise DomainError(_(DAYS_OUT_OF_RANGE) % {"max": MAX_DAYS}, field="days")
-    reminders = reminders_due(today=today, days=days)
+    SentReminder.objects.filter(sent_on__lt=today - dt.timedelta(days=KEEP_DAYS)).delete()
     by_user = defaultdict(list)
-    for reminder in reminders:
+    for reminder in reminders_due(today=today, days=days):
         by_user[reminder.user.pk].append(reminder)
-    SentReminder.objects.bulk_create(
-        SentReminder(
-            user=r.user, kind=r.kind, object_id=r.object_id, due_on=r.due_on, sent_on=today
-        )
-        for r in reminders
-    )
+    result = {"users": 0, "items": 0, "failed": 0, "concurrent": 0}
     for items in by_user.values():
         items.sort(key=lambda r: (r.due_on, r.kind, r.object_id))
         body = "\n\n".join(f"- {r.text}\n  {r.url}" for r in items)
-        notify(
-            users=[items[0].user],
-            subject=_("[TĐKT] Nhắc hạn: %(n)s việc đến hạn trong %(days)s ngày làm việc tới")
-            % {"n": len(items), "days": days},
-            body=_("Kính gửi đồng chí,\n\nCác việc sắp đến hạn:\n\n%(items)s\n") % {"items": body},
-        )
-    return {"users": len(by_user), "items": len(reminders)}
+        try:
+            with transaction.atomic():
+                SentReminder.objects.bulk_create(
+                    SentReminder(
+                        user=r.user, kind=r.kind, object_id=r.object_id, due_on=r.due_on,
+                        sent_on=today,
+                    )
+                    for r in items
+                )  # fmt: skip
+                sent = send_now(
+                    user=items[0].user,
+                    subject=_("[TĐKT] Nhắc hạn: %(n)s việc sắp đến hạn hoặc đang chờ đồng chí")
+                    % {"n": len(items)},
+                    body=_("Kính gửi đồng chí,\n\nCác việc cần đồng chí xử lý:\n\n%(items)s\n")
+                    % {"items": body},
+                )
+                if not sent:
+                    raise _NotSent
+        except _NotSent:
+            result["failed"] += 1
+        except IntegrityError:
+            result["concurrent"] += 1
+        else:
+            result["users"] += 1
+            result["items"] += len(items)
+    return result

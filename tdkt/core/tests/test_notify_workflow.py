@@ -2,10 +2,11 @@
 
 import pytest
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import models, transaction
 
 from tdkt.core.errors import DomainError
-from tdkt.core.notify import notify
+from tdkt.core.notify import absolute_url, notify, send_now
 from tdkt.core.workflow import Transition, Workflow
 
 
@@ -52,3 +53,29 @@ def test_notification_is_sent_after_commit_and_not_after_rollback(
             pass
     assert callbacks == []
     assert len(mail.outbox) == 1
+
+
+class _DownBackend(BaseEmailBackend):
+    def send_messages(self, email_messages):
+        raise ConnectionRefusedError("mail server down")
+
+
+@pytest.mark.django_db
+def test_send_now_sends_at_once_and_says_whether_it_was_sent(users, settings):
+    officer = users["sector"]
+    assert send_now(user=officer, subject="S", body="B") is False  # no address
+    officer.email = "canbo@example.vn"
+    officer.save()
+    with transaction.atomic():
+        assert send_now(user=officer, subject="Nhắc hạn", body="Nội dung") is True
+        assert [m.to for m in mail.outbox] == [["canbo@example.vn"]]  # not waiting for commit
+    settings.MAILERS = {"default": {"BACKEND": f"{__name__}._DownBackend"}}
+    assert send_now(user=officer, subject="Nhắc hạn", body="Nội dung") is False
+    assert len(mail.outbox) == 1
+
+
+def test_absolute_url_puts_the_site_address_in_front(settings):
+    settings.TDKT_SITE_URL = "https://tdkt.vks.gov.vn/"
+    assert (
+        absolute_url("council:ballot", 7) == "https://tdkt.vks.gov.vn/hoi-dong/phien-hop/7/phieu/"
+    )
