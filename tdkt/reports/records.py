@@ -99,27 +99,53 @@ class RegistrationYear:
         return sum(1 for t in self.titles if t.achieved)
 
 
-ANNUAL_TITLES = ("LDTT", "CSTDCS", "TTLDTT", "TTLDXS")
-"""The titles every unit confers at each year end: once one of them is recorded for a year in
-the registering unit, that unit's results for the year are out."""
-
-
-def _decided_years(targets, today: dt.date) -> set[int]:
-    """The years of ``targets`` whose results are out in the units that registered them: an
-    annual title of that year is recorded in one of those units' subtrees (revoked ones too:
-    the results were decided). One query (none when every year is this year or later)."""
-    open_years = {t.registration.year for t in targets if t.registration.year < today.year}
-    if not open_years:
-        return set()
+def _decided(targets, today: dt.date):
+    """Whether the results of a target's year are out, as a function of the target. A year
+    not over is never decided. A title the head of a unit confers (level 0: LĐTT, CSTĐCS,
+    TTLĐTT) is decided once a level-0 title of that year is recorded in the registering unit's
+    subtree; a higher one (the sector's or the state's) once that title is recorded for that
+    year anywhere in the register. Revoked awards count: the results were decided. Two queries
+    at most (none when every year is this year or later)."""
+    past = [t for t in targets if t.registration.year < today.year]
+    if not past:
+        return lambda target: False
+    years = {t.registration.year for t in past}
     within = Q()
-    for path in {t.registration.unit.path for t in targets}:
+    for path in {t.registration.unit.path for t in past if t.award_type.level == 0}:
         within |= Q(holder_unit__path__startswith=path)
-    return set(
-        Award.objects.filter(within, award_type__code__in=ANNUAL_TITLES, year__in=open_years)
-        .order_by()
-        .values_list("year", flat=True)
-        .distinct()
-    )
+    unit_years = set()
+    if within:
+        unit_years = set(
+            Award.objects.filter(
+                within,
+                year__in=years,
+                award_type__level=0,
+                award_type__category=AwardCategory.TITLE,
+            )
+            .order_by()
+            .values_list("year", "holder_unit__path")
+            .distinct()
+        )
+    higher = {t.award_type_id for t in past if t.award_type.level > 0}
+    code_years = set()
+    if higher:
+        code_years = set(
+            Award.objects.filter(award_type_id__in=higher, year__in=years)
+            .order_by()
+            .values_list("year", "award_type_id")
+            .distinct()
+        )
+
+    def decided(target) -> bool:
+        year = target.registration.year
+        if year >= today.year:
+            return False
+        if target.award_type.level > 0:
+            return (year, target.award_type_id) in code_years
+        prefix = target.registration.unit.path
+        return any(y == year and path.startswith(prefix) for y, path in unit_years)
+
+    return decided
 
 
 def _results(
@@ -128,9 +154,10 @@ def _results(
     """``targets`` (registered rows with ``registration__unit`` and ``award_type`` loaded)
     against ``awards`` (already read), grouped by year, newest first. ``subject_of`` gives the
     subject of a target or an award (a person id or a unit id), ``label_of`` a target's name.
-    A title not achieved is pending, not missed, until the year is over and the registering
-    unit's results for it are recorded (titles of a year are decided early the next year)."""
-    decided = _decided_years(targets, today)
+    A title not achieved is pending, not missed, until the year is over and its results are
+    recorded: the subject received a title that year, or ``_decided`` (titles of a year are
+    decided early the next year, the sector's and the state's later still)."""
+    decided = _decided(targets, today)
     titles: dict[tuple, list[Award]] = defaultdict(list)
     for award in awards:
         if award.kind == CommendationKind.CONG_TRANG and (
@@ -153,7 +180,7 @@ def _results(
                 achieved=achieved,
                 granted=tuple(a.award_type.name for a in standing),
                 revoked=tuple(a.award_type.name for a in held if a.revoked),
-                pending=not achieved and year not in decided,
+                pending=not achieved and not held and not decided(target),
             )
         )
     return [RegistrationYear(y, tuple(by_year[y])) for y in sorted(by_year, reverse=True)]
@@ -191,7 +218,8 @@ def _person_registrations(
 
 
 def person_record(*, user, pk, today: dt.date) -> PersonRecord:
-    """The record of person ``pk`` if ``user`` may view them (404 otherwise). Seven queries."""
+    """The record of person ``pk`` if ``user`` may view them (404 otherwise). A fixed number
+    of queries (seven, and up to two more when registrations of past years await a result)."""
     person = get_scoped_or_404(Person.objects.select_related("unit__parent"), user, "view", pk=pk)
     awards = list(
         Award.objects.filter(person=person)

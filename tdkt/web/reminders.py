@@ -189,17 +189,15 @@ def reminders_due(*, today: dt.date, days: int = DEFAULT_DAYS) -> list[Reminder]
     return list(unique.values())
 
 
-class _NotSent(Exception):
-    """The e-mail of one user was not sent: their rows are rolled back."""
-
-
 def reminders_send(*, today: dt.date, days: int = DEFAULT_DAYS) -> dict:
-    """E-mail the reminders due, one message per user, and record each user's items only once
-    their message was sent. Returns ``{"users", "items"}`` as sent and recorded, ``"failed"``
-    the users whose e-mail was not sent (nothing recorded; the next run tries again) and
-    ``"concurrent"`` the users skipped because another run recorded the same reminders
-    meanwhile. Deletes first the rows older than ``KEEP_DAYS`` days. ``DomainError`` when
-    ``days`` is not an integer from 0 to ``MAX_DAYS``."""
+    """E-mail the reminders due, one message per user, and keep each user's items recorded only
+    once their message was sent. Returns ``{"users", "items"}`` as sent and recorded,
+    ``"failed"`` the users whose e-mail was not sent (their rows removed again; the next run
+    tries again) and ``"concurrent"`` the users skipped because another run recorded the same
+    reminders meanwhile. Deletes first the rows older than ``KEEP_DAYS`` days. Each user's rows
+    are written in a short transaction of their own before the e-mail goes out, so no write
+    lock is held while the mail server answers. ``DomainError`` when ``days`` is not an
+    integer from 0 to ``MAX_DAYS``."""
     if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= MAX_DAYS:
         raise DomainError(_(DAYS_OUT_OF_RANGE) % {"max": MAX_DAYS}, field="days")
     SentReminder.objects.filter(sent_on__lt=today - dt.timedelta(days=KEEP_DAYS)).delete()
@@ -219,20 +217,23 @@ def reminders_send(*, today: dt.date, days: int = DEFAULT_DAYS) -> dict:
                     )
                     for r in items
                 )  # fmt: skip
-                sent = send_now(
-                    user=items[0].user,
-                    subject=_("[TĐKT] Nhắc hạn: %(n)s việc sắp đến hạn hoặc đang chờ đồng chí")
-                    % {"n": len(items)},
-                    body=_("Kính gửi đồng chí,\n\nCác việc cần đồng chí xử lý:\n\n%(items)s\n")
-                    % {"items": body},
-                )
-                if not sent:
-                    raise _NotSent
-        except _NotSent:
-            result["failed"] += 1
         except IntegrityError:
             result["concurrent"] += 1
-        else:
+            continue
+        sent = send_now(
+            user=items[0].user,
+            subject=_("[TĐKT] Nhắc hạn: %(n)s việc sắp đến hạn hoặc đang chờ đồng chí")
+            % {"n": len(items)},
+            body=_("Kính gửi đồng chí,\n\nCác việc cần đồng chí xử lý:\n\n%(items)s\n")
+            % {"items": body},
+        )
+        if sent:
             result["users"] += 1
             result["items"] += len(items)
+        else:
+            SentReminder.objects.filter(
+                user=items[0].user, sent_on=today, kind__in={r.kind for r in items},
+                object_id__in={r.object_id for r in items},
+            ).delete()  # fmt: skip
+            result["failed"] += 1
     return result

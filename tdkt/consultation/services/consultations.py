@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from tdkt.accounts.scope import reach_of
 from tdkt.consultation import permissions
-from tdkt.consultation.models import STATE_LEVEL, Candidate, Consultation, ConsultationStatus
+from tdkt.consultation.models import Candidate, Consultation, ConsultationStatus
 from tdkt.consultation.workflow import CLOSE, CONSULTATION_WORKFLOW, PUBLISH
 from tdkt.core.concurrency import STALE_EDIT, save_with_version
 from tdkt.core.dates import is_plausible
@@ -176,7 +176,7 @@ def consultation_delete(*, consultation: Consultation, user=None) -> None:
 def _check_line(line: ProposalLine, consultation: Consultation) -> None:
     eligible = (
         line.status == LineStatus.PASSED
-        and line.award_type.level >= STATE_LEVEL
+        and line.award_type.is_state_level
         and line.proposal.round_id == consultation.round_id
     )
     if not eligible:

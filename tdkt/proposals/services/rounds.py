@@ -58,8 +58,8 @@ class RoundInput:
 
 def _settle_appraisal_deadline(data: RoundInput) -> None:
     """Fill ``data.appraisal_deadline`` from the working days when they are given (the
-    holidays in the calendar at the time of saving count); refuse a typed date that
-    disagrees with them, or neither of the two."""
+    calendar as it stands; later changes to it move open rounds, ``deadlines_follow_calendar``);
+    refuse a typed date that disagrees with them, or neither of the two."""
     days = data.appraisal_working_days
     if days is None:
         if data.appraisal_deadline is None:
@@ -187,10 +187,12 @@ def round_update(
 def deadlines_follow_calendar(day: dt.date) -> int:
     """Recompute the appraisal deadline of every open round counted in working days whose
     count starts before ``day`` (a day just added to or removed from the holiday calendar);
-    returns how many rounds moved. One query, plus one read of the calendar and one save per
-    such round (there are a handful at a time)."""
+    returns how many rounds moved. Must run in a transaction: the rounds are locked while
+    recomputed, so a close or an edit committed meanwhile is not overwritten. One query, plus
+    for each such round (a handful at a time) a read of the calendar, and for each one moved a
+    save with its version check and history row."""
     moved = 0
-    candidates = ProposalRound.objects.filter(
+    candidates = ProposalRound.objects.select_for_update().filter(
         status=RoundStatus.OPEN,
         appraisal_working_days__isnull=False,
         submission_deadline__lt=day,

@@ -379,3 +379,27 @@ def test_a_title_of_last_year_stays_pending_until_the_units_results_are_recorded
     assert result() == "pending"
     grant("LDTT", 2025, person=people["hanoi_division"])  # Hà Nội's year-end titles are out
     assert result() == "missed"
+
+
+def test_a_sector_title_stays_pending_until_the_sector_confers_it_that_year(org, people, users):
+    duc = people["duc"]
+    register(org.hanoi, 2025, "CSTD_NGANH", person=duc)
+    grant("LDTT", 2025, person=people["hanoi_division"])  # Hà Nội's own results are out
+    january = D(2026, 1, 15)
+
+    def result():
+        record = person_record(user=users["hanoi_officer"], pk=duc.pk, today=january)
+        return record.registrations[0].titles[0].result
+
+    assert result() == "pending"  # the sector decides CSTĐ ngành later
+    grant("CSTD_NGANH", 2025, person=people["phu_tho"], revoked=True)
+    assert result() == "missed"  # conferred (even if later revoked) elsewhere: decided
+
+
+def test_one_predecessors_results_do_not_settle_anothers_year(org, users):
+    register(org.vinh_phuc, 2024, "TTLDTT", collective=org.vinh_phuc)
+    register(org.hoa_binh, 2024, "TTLDTT", collective=org.hoa_binh)
+    grant("TTLDTT", 2024, unit=org.hoa_binh_district)  # Hòa Bình's results are out, not Vĩnh Phúc's
+    record = unit_record(user=users["phu_tho_officer"], pk=org.phu_tho.pk, today=D(2025, 2, 1))
+    results = {t.subject: t.result for y in record.registrations for t in y.titles}
+    assert results == {org.vinh_phuc.short_name: "pending", org.hoa_binh.short_name: "missed"}

@@ -1,4 +1,4 @@
-"""``manage.py send_deadline_reminders [--days N] [--today DATE]``: e-mail each user the
+"""``manage.py send_deadline_reminders [--days N]``: e-mail each user the
 deadlines falling in the next N working days (default 3) and the open votes they have not cast,
 at most once a day per user and item.
 
@@ -6,17 +6,16 @@ Meant to run every working morning from cron or a systemd timer (see docs/notifi
 running it again the same day sends only what was not sent yet, and what could not be sent.
 Exit status 0 when every e-mail due was sent (including when nothing is due); 1 when some
 could not be sent (nothing recorded for them: the next run sends them); 2 on a bad ``--days``
-or ``--today`` (a Vietnamese message, nothing sent), or when another run was sending the same
-reminders at the same moment (those users skipped).
+(a Vietnamese message, nothing sent), or when another run was sending the same reminders at
+the same moment (those users skipped). The day is always today: a run as of another day would
+send real e-mail and record it under that day.
 """
 
-import datetime as dt
 import sys
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from tdkt.core.dates import is_plausible
 from tdkt.core.errors import DomainError
 from tdkt.web.reminders import DAYS_OUT_OF_RANGE, DEFAULT_DAYS, MAX_DAYS, reminders_send
 
@@ -28,29 +27,20 @@ NOT_SENT = (
     "Không gửi được thư nhắc hạn cho %(n)s người (máy chủ thư lỗi?); chưa ghi nhận là đã gửi, "
     "lần chạy sau sẽ gửi lại."
 )
-BAD_DATE = "Ngày “%(value)s” không hợp lệ: hãy nhập dạng dd/mm/yyyy hoặc yyyy-mm-dd."
-DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d")
 
 
 def parse_days(value: str) -> int:
     """``value`` as a number of working days from 0 to ``MAX_DAYS``; ``DomainError`` with the
     Vietnamese message for anything else (not a number included)."""
     text = (value or "").strip()
-    if text.lstrip("-").isdigit() and 0 <= int(text) <= MAX_DAYS:
+    if text.isascii() and text.isdecimal() and 0 <= int(text) <= MAX_DAYS:
         return int(text)
     raise DomainError(DAYS_OUT_OF_RANGE % {"max": MAX_DAYS}, field="days")
 
 
-def parse_day(value: str) -> dt.date:
-    """``value`` (dd/mm/yyyy or yyyy-mm-dd, 1900–2100) as a date; ``DomainError`` else."""
-    for fmt in DATE_FORMATS:
-        try:
-            day = dt.datetime.strptime((value or "").strip(), fmt).date()
-        except ValueError:
-            continue
-        if is_plausible(day):
-            return day
-    raise DomainError(BAD_DATE % {"value": value}, field="today")
+def today():
+    """The day the run counts from: always the real today (tests replace this function)."""
+    return timezone.localdate()
 
 
 class Command(BaseCommand):
@@ -63,19 +53,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--days",
             default=str(DEFAULT_DAYS),
-            help=f"Số ngày làm việc tính từ hôm nay, 0 đến {MAX_DAYS} (mặc định {DEFAULT_DAYS})",
-        )
-        parser.add_argument(
-            "--today",
-            default="",
-            help="Ngày coi là hôm nay, dd/mm/yyyy hoặc yyyy-mm-dd (mặc định: hôm nay)",
+            help=(
+                f"Số ngày làm việc tính từ hôm nay, 0 đến {MAX_DAYS} (mặc định {DEFAULT_DAYS}); "
+                "hạn nộp hồ sơ chỉ nhắc khi còn không quá 14 ngày, như mục Việc cần làm"
+            ),
         )
 
-    def handle(self, *args, days, today, **options):
+    def handle(self, *args, days, **options):
         try:
             number = parse_days(days)
-            day = parse_day(today) if today else timezone.localdate()
-            sent = reminders_send(today=day, days=number)
+            sent = reminders_send(today=today(), days=number)
         except DomainError as error:
             self.stderr.write(error.message)
             sys.exit(2)
