@@ -177,6 +177,18 @@ def assert_fonts_embedded(content: bytes, family: str = "Tinos") -> list[str]:
     return names
 
 
+def log_in(page, base: str, username: str) -> None:
+    """In a browser test: end the page's session, log in as ``username`` (password
+    ``PASSWORD``) through the login page, and wait until the page it leads to has loaded."""
+    page.context.clear_cookies()
+    page.goto(f"{base}/dang-nhap/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(lambda url: "/dang-nhap/" not in url)
+    page.wait_for_load_state("networkidle")
+
+
 def open_menu(page, group: str, item: str) -> None:
     """Open the top menu's dropdown ``group`` and follow its entry ``item``, as a user does."""
     page.click(f"nav .dropdown-toggle:has-text('{group}')")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tdkt.testing import BROWSER_MARKS, open_menu
+from tdkt.testing import BROWSER_MARKS, log_in, open_menu
 
 pytestmark = BROWSER_MARKS
 _ROOT = Path(__file__).resolve().parents[3]
@@ -23,17 +23,6 @@ SCREENSHOTS = (
 def _shot(page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
-
-
-def _login(page, base: str, username: str) -> None:
-    from tdkt.testing import PASSWORD
-
-    page.context.clear_cookies()
-    page.goto(f"{base}/dang-nhap/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_selector("nav >> text=Khen thưởng")
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -66,7 +55,7 @@ def test_officer_returns_unit_resubmits_officer_accepts(
     pdf.write_bytes(PDF_BYTES)
     page, base = browser_page, live_server.url
 
-    _login(page, base, "nganh")
+    log_in(page, base, "nganh")
     page.goto(f"{base}/lich-nghi/?nam=2027")
     page.fill("#id_date", "2027-02-05")
     page.fill("#id_name", "Tết Nguyên đán")
@@ -88,7 +77,7 @@ def test_officer_returns_unit_resubmits_officer_accepts(
     page.click("#appraisal-form button[type=submit]")
     page.wait_for_selector("text=Đã ghi kết quả thẩm định.")
 
-    _login(page, base, "tdkt.hanoi")
+    log_in(page, base, "tdkt.hanoi")
     page.goto(f"{base}/de-nghi/dong/{line.pk}/")
     page.wait_for_selector("text=Bổ sung biên bản có chữ ký.")
     page.select_option("#id_item", index=1)
@@ -99,7 +88,7 @@ def test_officer_returns_unit_resubmits_officer_accepts(
     page.click("#resubmit-form button[type=submit]")
     page.wait_for_selector("text=Đã nộp lại dòng đề nghị để thẩm định.")
 
-    _login(page, base, "nganh")
+    log_in(page, base, "nganh")
     page.goto(f"{base}/de-nghi/dong/{line.pk}/")
     page.check("input[name=decision][value=ACCEPTED]")
     page.click("#appraisal-form button[type=submit]")

@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tdkt.testing import BROWSER_MARKS
+from tdkt.testing import BROWSER_MARKS, log_in
 
 pytestmark = BROWSER_MARKS
 
@@ -30,16 +30,6 @@ def _shot(page, name: str, locator=None) -> None:
         page.screenshot(path=path, full_page=True)
     else:
         locator.screenshot(path=path)
-
-
-def _login(page, base: str, username: str) -> None:
-    from tdkt.testing import PASSWORD
-
-    page.goto(f"{base}/dang-nhap/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_load_state("networkidle")
 
 
 def _the_other_provinces(org) -> None:
@@ -117,7 +107,7 @@ def test_an_officer_publishes_a_model_that_anyone_can_read_and_the_map_counts_it
     _the_other_provinces(org)
     award = _an_award(people)
     page, base = browser_page, live_server.url
-    _login(page, base, "nganh")
+    log_in(page, base, "nganh")
 
     _register(page, base, people, award)
     _attach_story_and_adoption(page)
@@ -144,7 +134,7 @@ def test_an_officer_publishes_a_model_that_anyone_can_read_and_the_map_counts_it
     assert "không để xảy ra oan sai" not in page.content()  # the internal reason stays inside
     _shot(page, "advanced-model-public")
 
-    _login(page, base, "nganh")
+    log_in(page, base, "nganh")
     page.goto(f"{base}/dien-hinh/")
     page.click("text=Bản đồ theo tỉnh, thành phố")
     tile = page.locator("[data-testid=province-map] [data-province='Hà Nội']")

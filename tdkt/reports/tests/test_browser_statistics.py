@@ -13,7 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tdkt.testing import BROWSER_MARKS
+from tdkt.testing import BROWSER_MARKS, log_in
 
 pytestmark = BROWSER_MARKS
 
@@ -49,16 +49,6 @@ def _click_point(page, chart_id: str, dataset: int, index: int) -> None:
     page.mouse.click(x, y)
 
 
-def _login(page, base: str, username: str) -> None:
-    from tdkt.testing import PASSWORD
-
-    page.goto(f"{base}/dang-nhap/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_load_state("networkidle")
-
-
 def _row_count(page) -> int:
     text = page.get_by_test_id("row-count").inner_text()
     return int(re.match(r"[\d.]+", text).group(0).replace(".", ""))
@@ -74,7 +64,7 @@ def test_a_leader_reads_the_dashboard_and_drills_into_a_figure(
     build_awards(org, people)
     build_proposals(org, people, users)
     page, base = browser_page, live_server.url
-    _login(page, base, "lanhdao.hanoi")
+    log_in(page, base, "lanhdao.hanoi")
 
     page.goto(f"{base}/tong-quan/")
     page.wait_for_function("() => window.statisticsCharts && "

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tdkt.testing import BROWSER_MARKS
+from tdkt.testing import BROWSER_MARKS, log_in
 
 pytestmark = BROWSER_MARKS
 
@@ -23,17 +23,6 @@ SCREENSHOTS = (
 
 def _shot(page, name: str) -> None:
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
-
-
-def _login(page, base: str, username: str) -> None:
-    from tdkt.testing import PASSWORD
-
-    page.context.clear_cookies()
-    page.goto(f"{base}/dang-nhap/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_selector("nav >> text=Thi đua")
 
 
 def _self_score(page, base, cluster, unit, value: str, *, shot: str | None = None) -> None:
@@ -78,7 +67,7 @@ def test_a_cluster_walks_through_its_year(browser_page, live_server, org, users)
 
     # the covenant is signed on the emulation page by each member's officer
     for username in ("tdkt.hanoi", "tdkt.phutho", "tdkt.nghean"):
-        _login(page, base, username)
+        log_in(page, base, username)
         page.goto(f"{base}/thi-dua/cum-khoi/{cluster.pk}/giao-uoc/")
         page.click("[data-testid=signatures] button:has-text('Ký')")
         page.wait_for_selector("text=ký giao ước")
@@ -86,21 +75,21 @@ def test_a_cluster_walks_through_its_year(browser_page, live_server, org, users)
     _shot(page, "scoring-01-covenant-signed")
 
     # three units score themselves and submit
-    _login(page, base, "tdkt.hanoi")
+    log_in(page, base, "tdkt.hanoi")
     _self_score(page, base, cluster, org.hanoi, "8", shot="scoring-02-self-scoring")
-    _login(page, base, "tdkt.phutho")
+    log_in(page, base, "tdkt.phutho")
     _self_score(page, base, cluster, org.phu_tho, "9")
-    _login(page, base, "tdkt.nghean")
+    log_in(page, base, "tdkt.nghean")
     _self_score(page, base, cluster, nghe_an, "7")
 
     # the head opens the cross-review
-    _login(page, base, "tdkt.hanoi")
+    log_in(page, base, "tdkt.hanoi")
     page.goto(f"{base}/cham-diem/cum/{cluster.pk}/")
     page.click("text=Mở thẩm định chéo")
     page.wait_for_selector("text=Đã mở thẩm định chéo")
 
     # Nghệ An lowers one of Phú Thọ's criteria, with a reason
-    _login(page, base, "tdkt.nghean")
+    log_in(page, base, "tdkt.nghean")
     phu_tho_card = cluster.scorecards.get(unit=org.phu_tho)
     page.goto(f"{base}/cham-diem/phieu/{phu_tho_card.pk}/")
     page.click("text=Thẩm định (với tư cách")
@@ -112,7 +101,7 @@ def test_a_cluster_walks_through_its_year(browser_page, live_server, org, users)
     assert "Chưa đủ tài liệu chứng minh quý IV" in page.inner_text("main")
 
     # the head closes the review; the ranking is final
-    _login(page, base, "tdkt.hanoi")
+    log_in(page, base, "tdkt.hanoi")
     page.goto(f"{base}/cham-diem/cum/{cluster.pk}/ket-thuc-tham-dinh/")
     page.click("form button:has-text('Kết thúc thẩm định')")
     page.wait_for_selector("text=Đã kết thúc thẩm định chéo")
@@ -125,7 +114,7 @@ def test_a_cluster_walks_through_its_year(browser_page, live_server, org, users)
     page.click("button:has-text('Mở bình xét')")
     page.wait_for_selector("text=Đã mở bình xét")
     for username in ("tdkt.hanoi", "tdkt.phutho", "tdkt.nghean"):
-        _login(page, base, username)
+        log_in(page, base, username)
         page.goto(f"{base}/cham-diem/cum/{cluster.pk}/binh-xet/")
         for group in page.locator("form.card fieldset").all():
             group.locator("input[value=AGREE]").check()
@@ -134,7 +123,7 @@ def test_a_cluster_walks_through_its_year(browser_page, live_server, org, users)
         page.click("button:has-text('Bỏ phiếu')")
         page.wait_for_selector("text=nội dung phiếu được giữ bí mật")
 
-    _login(page, base, "tdkt.hanoi")
+    log_in(page, base, "tdkt.hanoi")
     page.goto(f"{base}/cham-diem/cum/{cluster.pk}/binh-xet/")
     page.click("button:has-text('Kết thúc bình xét, kiểm phiếu')")
     page.wait_for_selector("text=Đơn vị dẫn đầu được suy tôn")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tdkt.testing import BROWSER_MARKS
+from tdkt.testing import BROWSER_MARKS, log_in
 
 pytestmark = BROWSER_MARKS
 _ROOT = Path(__file__).resolve().parents[3]
@@ -36,18 +36,6 @@ DECISION_NUMBER = "125/QĐ-VKSTC"
 def _shot(page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"flow-{name}.png"), full_page=True)
-
-
-def _login(page, base: str, username: str) -> None:
-    """Log out (a fresh session) and log in as ``username``."""
-    from tdkt.testing import PASSWORD
-
-    page.context.clear_cookies()
-    page.goto(f"{base}/dang-nhap/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(lambda url: "/dang-nhap/" not in url)
 
 
 def _text(page) -> str:
@@ -134,7 +122,7 @@ def test_one_line_from_the_unit_to_a_printed_certificate(
     today = timezone.localdate()
     try:
         # 1. The unit's officer submits the proposal.
-        _login(page, base, "tdkt.hanoi")
+        log_in(page, base, "tdkt.hanoi")
         page.goto(f"{base}/de-nghi/{proposal.pk}/")
         verdict = page.inner_text("#line-table")
         assert "Đủ điều kiện" in verdict and "Không đủ điều kiện" not in verdict
@@ -145,7 +133,7 @@ def test_one_line_from_the_unit_to_a_printed_certificate(
         assert page.locator("[data-testid=proposal-status]").inner_text() == "Đã nộp"
 
         # 2. The sector officer finds the line in the task inbox and accepts it.
-        _login(page, base, "nganh")
+        log_in(page, base, "nganh")
         page.goto(f"{base}/viec-can-lam/")
         task = page.locator("[data-testid=task] a", has_text="chờ thẩm định")
         assert round_.name in task.inner_text()
@@ -189,7 +177,7 @@ def test_one_line_from_the_unit_to_a_printed_certificate(
             ("hd.uyvien1", "Đồng ý"),
             ("hd.uyvien2", "Không đồng ý"),
         ]:
-            _login(page, base, username)
+            log_in(page, base, username)
             page.goto(f"{base}/viec-can-lam/")
             page.click("[data-testid=task] a:has-text('Phiếu bầu kín')")
             page.wait_for_selector("[data-testid=ballot]")
@@ -206,7 +194,7 @@ def test_one_line_from_the_unit_to_a_printed_certificate(
         _shot(page, "07-ballot-received")
 
         # 5. The chair closes and tallies; the line passes; the minutes carry the tally.
-        _login(page, base, "hd.chutich")
+        log_in(page, base, "hd.chutich")
         page.goto(f"{base}/hoi-dong/phien-hop/{meeting.pk}/")
         page.click("main a:has-text('Kết thúc và kiểm phiếu')")
         page.click("main form button[type=submit]")
@@ -233,7 +221,7 @@ def test_one_line_from_the_unit_to_a_printed_certificate(
         assert ProposalLine.objects.get(pk=line.pk).status == LineStatus.PASSED
 
         # 6. The officer records the decision; the award reaches the person's record.
-        _login(page, base, "nganh")
+        log_in(page, base, "nganh")
         page.goto(f"{base}/so-khen-thuong/quyet-dinh/ghi/")
         page.select_option("#id_round_pick", str(round_.pk))
         page.click("text=Xem các dòng đã được Hội đồng thống nhất")
