@@ -49,6 +49,17 @@ def _collapse(paths: set[str]) -> tuple[str, ...]:
     return tuple(sorted(kept))
 
 
+def require_anywhere(user, action: str) -> Reach:
+    """The reach of ``user`` when it allows ``action`` somewhere (``Reach.allows_anywhere``);
+    ``Http404`` otherwise, so a page the user may not use looks like one that does not exist."""
+    from django.http import Http404
+
+    reach = reach_of(user)
+    if not reach.allows_anywhere(action):
+        raise Http404
+    return reach
+
+
 def reach_of(user) -> Reach:
     """The reach of ``user``; anonymous users reach nothing."""
     if user is None or not user.is_authenticated:

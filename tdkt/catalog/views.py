@@ -4,13 +4,12 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from tdkt.accounts.scope import reach_of
+from tdkt.accounts.scope import reach_of, require_anywhere
 from tdkt.catalog import services
 from tdkt.catalog.forms import AwardTypeForm, LegalDocumentForm
 from tdkt.catalog.models import AwardType, LegalDocument
@@ -18,8 +17,7 @@ from tdkt.core.errors import DomainError
 
 
 def _require(user, action: str) -> None:
-    if not reach_of(user).allows_anywhere(action):
-        raise Http404
+    require_anywhere(user, action)
 
 
 def _day(request) -> dt.date:

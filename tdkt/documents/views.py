@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from tdkt.accounts.permissions import CHANGE_CATALOG, VIEW
-from tdkt.accounts.scope import reach_of
+from tdkt.accounts.scope import reach_of, require_anywhere
 from tdkt.core.errors import DomainError
 from tdkt.documents import registry, services
 from tdkt.documents.forms import ReplacementForm
@@ -24,8 +24,7 @@ VERSIONS = {"mac-dinh": "default", "hien-hanh": "current", "dien-thu": "sample"}
 
 
 def _require(user, action: str) -> None:
-    if not reach_of(user).allows_anywhere(action):
-        raise Http404
+    require_anywhere(user, action)
 
 
 def _template(key: str) -> registry.WordTemplate:

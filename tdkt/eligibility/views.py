@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from tdkt.accounts.permissions import VIEW
-from tdkt.accounts.scope import reach_of
+from tdkt.accounts.scope import require_anywhere
 from tdkt.core.errors import DomainError
 from tdkt.eligibility import selectors
 from tdkt.eligibility.codes import catalog_order
@@ -37,8 +37,7 @@ def view_access_required(view):
     @login_required
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not reach_of(request.user).allows_anywhere(VIEW):
-            raise Http404
+        require_anywhere(request.user, VIEW)
         return view(request, *args, **kwargs)
 
     return wrapper

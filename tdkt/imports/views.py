@@ -8,12 +8,12 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from tdkt.accounts.permissions import IMPORT
-from tdkt.accounts.scope import reach_of
+from tdkt.accounts.scope import require_anywhere
 from tdkt.imports.forms import ImportUploadForm
 from tdkt.imports.models import ImportJob
 from tdkt.imports.services import import_job_submit
@@ -31,8 +31,7 @@ def import_access_required(view):
     @login_required
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not reach_of(request.user).allows_anywhere(IMPORT):
-            raise Http404
+        require_anywhere(request.user, IMPORT)
         return view(request, *args, **kwargs)
 
     return wrapper

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
-from tdkt.accounts.scope import reach_of
+from tdkt.accounts.scope import reach_of, require_anywhere
 from tdkt.awards.models import Award
 from tdkt.core.errors import DomainError
 from tdkt.core.htmx import is_htmx_partial
@@ -38,8 +37,7 @@ def _flatten(nodes, expand: bool):
 @vary_on_headers("HX-Request")
 def unit_tree(request):
     """The units the user reaches, as they were on the chosen date, with search."""
-    if not reach_of(request.user).allows_anywhere("view"):
-        raise Http404
+    require_anywhere(request.user, "view")
     form = TreeQueryForm(request.GET or None)
     today = timezone.localdate()
     day, query = today, ""
@@ -149,8 +147,7 @@ def _event_units(user):
 @require_http_methods(["GET", "POST"])
 def event_create(request):
     """Record a merger, split, rename, dissolution or reorganisation of units in scope."""
-    if not reach_of(request.user).allows_anywhere("change_org"):
-        raise Http404
+    require_anywhere(request.user, "change_org")
     form = EventForm(request.POST or None, units=_event_units(request.user))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -179,8 +176,7 @@ EVENTS_PER_PAGE = 30
 @login_required
 def event_list(request):
     """Restructuring events touching units in the user's scope, newest first, paged."""
-    if not reach_of(request.user).allows_anywhere("view"):
-        raise Http404
+    require_anywhere(request.user, "view")
     events = selectors.events_in_scope(user=request.user, kind=request.GET.get("kind", ""))
     page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
     can_record = reach_of(request.user).allows_anywhere("change_org")

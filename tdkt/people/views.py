@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 from django_tables2 import RequestConfig
 
-from tdkt.accounts.scope import reach_of
+from tdkt.accounts.scope import require_anywhere
 from tdkt.core.errors import DomainError
 from tdkt.core.htmx import is_htmx_partial
 from tdkt.org.models import Unit
@@ -26,13 +26,8 @@ from tdkt.web.panels import render_verdicts, year_from
 PAGE_SIZE = 50
 
 
-def _require_reach(user, action: str) -> None:
-    if not reach_of(user).allows_anywhere(action):
-        raise Http404
-
-
 def _filtered(request):
-    _require_reach(request.user, "view")
+    require_anywhere(request.user, "view")
     base = Person.objects.restrict(request.user).select_related("unit__parent")
     return PersonFilter(request.GET or None, queryset=base, user=request.user)
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from ninja import Router, Schema
 
 from tdkt.accounts.permissions import VIEW
-from tdkt.accounts.scope import reach_of
+from tdkt.accounts.scope import require_anywhere
 from tdkt.core.errors import DomainError
 from tdkt.initiatives.models import EffectScope
 from tdkt.reports import exchange, exports, records
@@ -333,8 +333,7 @@ def decisions_export(
     included) whose holder unit is in the caller's reach, streamed, in the format and with the
     content of the page's download (docs/data-exchange.md). 422 for a value that is not a date
     or a format; 400 when the period is reversed; 404 without a role at a unit."""
-    if not reach_of(request.user).allows_anywhere(VIEW):
-        raise Http404
+    require_anywhere(request.user, VIEW)
     data = {"date_from": date_from, "date_to": date_to, "format": format}
     form = ExchangeForm(data)
     if not form.is_valid():

@@ -6,13 +6,13 @@ Each answers 404 to a user who may not view the person or unit.
 import datetime as dt
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from tdkt.accounts.permissions import CHANGE_PEOPLE, VIEW
-from tdkt.accounts.scope import reach_of
+from tdkt.accounts.scope import require_anywhere
 from tdkt.org.models import Unit
 from tdkt.people.models import Person
 from tdkt.reports import exchange, exports, records
@@ -80,8 +80,7 @@ def unit_record_excel(request, pk):
 def decisions_export(request):
     """Decisions, recipients and titles of a period in the user's reach, as JSON or CSV; the
     form alone until a valid period is asked for."""
-    if not reach_of(request.user).allows_anywhere(VIEW):
-        raise Http404
+    require_anywhere(request.user, VIEW)
     today = timezone.localdate()
     asked = "format" in request.GET
     form = ExchangeForm(

@@ -6,7 +6,6 @@ import datetime as dt
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,15 +14,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from tdkt.accounts.permissions import CHANGE_CATALOG
-from tdkt.accounts.scope import reach_of
+from tdkt.accounts.scope import require_anywhere
 from tdkt.core.errors import DomainError
 from tdkt.core.models import PublicHoliday
 from tdkt.core.workdays import holiday_add, holiday_delete
 
 
 def _require_officer(user) -> None:
-    if not reach_of(user).allows_anywhere(CHANGE_CATALOG):
-        raise Http404
+    require_anywhere(user, CHANGE_CATALOG)
 
 
 class HolidayForm(forms.Form):

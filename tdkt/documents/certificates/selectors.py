@@ -9,7 +9,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from tdkt.accounts.permissions import CHANGE_CATALOG, CHANGE_PEOPLE
-from tdkt.accounts.scope import reach_of
+from tdkt.accounts.scope import require_anywhere
 from tdkt.awards.models import Award, Decision
 from tdkt.core.scope import get_scoped_or_404
 from tdkt.documents.certificates.models import Certificate, CertificateForm, CertificateJob
@@ -25,8 +25,7 @@ AWARD_RELATIONS = (
 
 
 def require_catalog(user) -> None:
-    if not reach_of(user).allows_anywhere(CHANGE_CATALOG):
-        raise Http404
+    require_anywhere(user, CHANGE_CATALOG)
 
 
 def form_get(*, user, pk: int) -> CertificateForm:

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from django_tables2 import RequestConfig
 
 from tdkt.accounts.permissions import MANAGE_EMULATION
-from tdkt.accounts.scope import reach_of
+from tdkt.accounts.scope import reach_of, require_anywhere
 from tdkt.core.errors import DomainError
 from tdkt.emulation.forms import ClusterFilterForm, ClusterForm, CopyClustersForm, OrganiserPickForm
 from tdkt.emulation.models import MemberRole
@@ -19,7 +19,7 @@ from tdkt.emulation.selectors import clusters as selectors
 from tdkt.emulation.selectors.covenants import covenant_for
 from tdkt.emulation.services import clusters as services
 from tdkt.emulation.tables import ClusterTable
-from tdkt.emulation.views import XLSX, apply_domain_error, require_reach
+from tdkt.emulation.views import XLSX, apply_domain_error
 from tdkt.org.models import Unit
 
 PAGE_SIZE = 50
@@ -43,7 +43,7 @@ def _filters(request):
 @login_required
 def cluster_list(request):
     """Clusters and blocks the user may see for a year, filtered, searched, sorted, paged."""
-    require_reach(request.user, "view")
+    require_anywhere(request.user, "view")
     form, filters = _filters(request)
     table = ClusterTable(selectors.cluster_list(user=request.user, filters=filters))
     RequestConfig(request, paginate={"per_page": PAGE_SIZE}).configure(table)
@@ -57,7 +57,7 @@ def cluster_export(request):
     """The filtered cluster list, one row per member, as an Excel file."""
     from tdkt.emulation.exports import clusters_workbook
 
-    require_reach(request.user, "view")
+    require_anywhere(request.user, "view")
     _form, filters = _filters(request)
     clusters = (
         selectors.cluster_list(user=request.user, filters=filters)
@@ -118,7 +118,7 @@ def _input_from(form, organiser, year) -> services.ClusterInput:
 @require_http_methods(["GET", "POST"])
 def cluster_create(request):
     """Create a cluster or block: pick the organiser and year, then fill in the cluster."""
-    require_reach(request.user, MANAGE_EMULATION)
+    require_anywhere(request.user, MANAGE_EMULATION)
     organisers = selectors.organiser_choices(user=request.user)
     pick = OrganiserPickForm(request.GET or None, organisers=organisers)
     if not pick.is_valid():

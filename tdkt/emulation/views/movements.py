@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from django_tables2 import RequestConfig
 
 from tdkt.accounts.permissions import MANAGE_EMULATION
-from tdkt.accounts.scope import reach_of
+from tdkt.accounts.scope import reach_of, require_anywhere
 from tdkt.core.errors import DomainError
 from tdkt.emulation.forms import (
     MovementAwardsForm,
@@ -22,7 +22,7 @@ from tdkt.emulation.forms import (
 from tdkt.emulation.selectors import movements as selectors
 from tdkt.emulation.services import movements as services
 from tdkt.emulation.tables import MovementTable
-from tdkt.emulation.views import apply_domain_error, require_reach
+from tdkt.emulation.views import apply_domain_error
 
 PAGE_SIZE = 50
 AWARD_CANDIDATES_SHOWN = 300
@@ -31,7 +31,7 @@ AWARD_CANDIDATES_SHOWN = 300
 @login_required
 def movement_list(request):
     """Movements the user may see, searched, filtered, sorted and paged."""
-    require_reach(request.user, "view")
+    require_anywhere(request.user, "view")
     form = MovementFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     table = MovementTable(selectors.movement_list(user=request.user, filters=filters))
@@ -85,7 +85,7 @@ def _movement_form(request, initial=None):
 @require_http_methods(["GET", "POST"])
 def movement_create(request):
     """Launch a movement for a unit the user manages emulation at."""
-    require_reach(request.user, MANAGE_EMULATION)
+    require_anywhere(request.user, MANAGE_EMULATION)
     form = _movement_form(request)
     if request.method == "POST" and form.is_valid():
         try:

@@ -12,12 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tdkt.accounts.permissions import MANAGE_EMULATION
+from tdkt.accounts.scope import require_anywhere
 from tdkt.core.errors import DomainError
 from tdkt.eligibility.selectors import award_names
 from tdkt.emulation.forms import PeriodForm, RegistrationForm, RegistrationStartForm, ReopenForm
 from tdkt.emulation.selectors import registrations as selectors
 from tdkt.emulation.services import registrations as services
-from tdkt.emulation.views import XLSX, require_reach
+from tdkt.emulation.views import XLSX
 
 PAGE_SIZE = 50
 
@@ -38,7 +39,7 @@ def _list_url(year: int) -> str:
 @login_required
 def registration_list(request):
     """Registrations of a year in the user's scope, the deadline, and how to register."""
-    require_reach(request.user, "view")
+    require_anywhere(request.user, "view")
     year = _year(request)
     today = timezone.localdate()
     period = selectors.period_of(year)
@@ -72,7 +73,7 @@ def registration_list(request):
 @require_POST
 def period_set(request):
     """Set the year's registration deadline (sector officer)."""
-    require_reach(request.user, MANAGE_EMULATION)
+    require_anywhere(request.user, MANAGE_EMULATION)
     form = PeriodForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Hạn đăng ký không hợp lệ."))
@@ -96,7 +97,7 @@ def period_set(request):
 @require_POST
 def registration_start(request):
     """Open a unit's registration for the year."""
-    require_reach(request.user, MANAGE_EMULATION)
+    require_anywhere(request.user, MANAGE_EMULATION)
     year = _year(request)
     form = RegistrationStartForm(
         request.POST, units=selectors.unregistered_units(user=request.user, year=year)
@@ -187,7 +188,7 @@ def registration_reopen(request, pk):
 @login_required
 def registration_comparison(request):
     """Registration against result for the year, per unit and in total."""
-    require_reach(request.user, "view")
+    require_anywhere(request.user, "view")
     year = _year(request)
     rows = selectors.comparison(user=request.user, year=year)
     totals = {
@@ -213,7 +214,7 @@ def registration_comparison_export(request):
     """The comparison as an Excel workbook: a summary sheet and a sheet of every line."""
     from tdkt.emulation.exports import comparison_workbook
 
-    require_reach(request.user, "view")
+    require_anywhere(request.user, "view")
     year = _year(request)
     rows = selectors.comparison(user=request.user, year=year)
     response = HttpResponse(comparison_workbook(rows, year, award_names()), content_type=XLSX)

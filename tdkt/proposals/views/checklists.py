@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from tdkt.accounts.permissions import CHANGE_CATALOG
-from tdkt.accounts.scope import reach_of
+from tdkt.accounts.scope import reach_of, require_anywhere
 from tdkt.catalog.models import AwardType
 from tdkt.core.errors import DomainError
 from tdkt.core.history import changes_of
@@ -26,8 +26,7 @@ FIELDS = ("name", "valid_from", "valid_to", "mandatory", "unsure", "citation")
 
 
 def _require(user, action: str) -> None:
-    if not reach_of(user).allows_anywhere(action):
-        raise Http404
+    require_anywhere(user, action)
 
 
 def _list_url(code: str) -> str:
