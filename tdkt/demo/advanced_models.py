@@ -129,14 +129,15 @@ def write_advanced_models(rng: random.Random) -> dict[str, int]:
                 link=f"https://baovephapluat.vn/tim-kiem?q=dien-hinh-{model.pk}-{number + 1}",
             )
             counts["stories"] += 1
-        for unit in rng.sample(provinces, rng.randint(1, 4)):
+        for order, unit in enumerate(rng.sample(provinces, rng.randint(1, 4))):
             if unit.pk == (model.province_id or 0):
                 continue
+            # the model spreads over the years after it was recognised, one province a year
             adoption_add(
                 model=model,
                 user=None,
                 unit_code=unit.code,
-                adopted_on=_day(rng, min(year + 1, today.year), today),
+                adopted_on=_day(rng, min(year + 1 + order, today.year), today),
                 note=NOTES[rng.randrange(len(NOTES))],
             )
             counts["adoptions"] += 1

@@ -323,6 +323,12 @@ def test_demo_has_advanced_models_with_stories_spread_and_public_pages(client):
     assert {m.source_kind for m in models} >= {"AWARD"}
     assert all(m.stories.all() for m in models)
     assert sum(len(m.adoptions.all()) for m in models) >= len(models)
+    # the spread runs over the years after the model's: some model has adopters in two years
+    assert any(len({a.adopted_on.year for a in m.adoptions.all()}) >= 2 for m in models)
+    this_year = dt.date.today().year
+    for model in models:
+        for adoption in model.adoptions.all():
+            assert adoption.adopted_on.year > model.year or model.year == this_year
     published = [m for m in models if m.published]
     hidden = [m for m in models if not m.published]
     assert published and hidden
