@@ -26,10 +26,10 @@ from tdkt.awards.decision_forms import (
 )
 from tdkt.awards.decision_tables import DecisionTable, RecipientTable
 from tdkt.awards.models import TransmissionOutcome
-from tdkt.core.errors import DomainError
+from tdkt.core.errors import DomainError, apply_domain_error
 from tdkt.proposals import permissions
 from tdkt.proposals.models import ProposalRound
-from tdkt.proposals.views import PAGE_SIZE, XLSX, apply_domain_error, download
+from tdkt.proposals.views import PAGE_SIZE, XLSX, download
 
 EXPORT_LIMIT = 5000
 

@@ -17,14 +17,10 @@ from tdkt.awards import backing, services
 from tdkt.awards.forms import AwardEditForm, AwardForm, AwardInitiativesForm, RevokeForm
 from tdkt.awards.models import Award
 from tdkt.catalog.models import SubjectKind
-from tdkt.core.errors import DomainError
+from tdkt.core.errors import DomainError, apply_domain_error
 from tdkt.core.scope import get_scoped_or_404
 from tdkt.org.models import Unit
 from tdkt.people.models import Person
-
-
-def _apply(form, error: DomainError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
 def _record_url(award: Award) -> str:
@@ -50,7 +46,7 @@ def _create(request, *, person=None, unit=None):
         try:
             award = services.award_record(person=person, unit=unit, **form.cleaned_data)
         except DomainError as error:
-            _apply(form, error)
+            apply_domain_error(form, error)
         else:
             messages.success(
                 request,
@@ -95,7 +91,7 @@ def award_edit(request, pk):
                     **{name: data[name] for name in services.DECISION_FIELDS},
                 )
             except DomainError as error:
-                _apply(form, error)
+                apply_domain_error(form, error)
             else:
                 messages.success(request, _("Đã sửa quyết định khen thưởng."))
                 return redirect(_record_url(award))
@@ -139,7 +135,7 @@ def award_initiatives(request, pk):
                     user=request.user,
                 )
             except DomainError as error:
-                _apply(form, error)
+                apply_domain_error(form, error)
             else:
                 messages.success(request, _("Đã ghi các sáng kiến làm căn cứ khen thưởng."))
                 return redirect(_record_url(award))
@@ -184,7 +180,7 @@ def award_revoke(request, pk):
                 reason=data["reason"],
             )
         except DomainError as error:
-            _apply(form, error)
+            apply_domain_error(form, error)
         else:
             messages.success(request, _("Đã ghi nhận việc hủy bỏ khen thưởng."))
             return redirect(_record_url(award))

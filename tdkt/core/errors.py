@@ -19,3 +19,9 @@ class DomainError(Exception):
 
 class StaleEditError(DomainError):
     """The record changed after the user opened it; their edit was not saved."""
+
+
+def apply_domain_error(form, error: DomainError) -> None:
+    """Show ``error`` on ``form``: beside its field when the form has that field, else at the
+    top of the form."""
+    form.add_error(error.field if error.field in form.fields else None, error.message)

@@ -12,7 +12,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_tables2 import RequestConfig
 
 from tdkt.accounts.scope import reach_of
-from tdkt.core.errors import DomainError
+from tdkt.core.errors import DomainError, apply_domain_error
 from tdkt.core.htmx import is_htmx_partial
 from tdkt.initiatives import history as initiative_changes
 from tdkt.initiatives import selectors, services
@@ -34,10 +34,6 @@ def _require_someone(user) -> None:
     reach = reach_of(user)
     if not (reach.allows_anywhere("view") or reach.person_id is not None):
         raise Http404
-
-
-def _apply(form, error: DomainError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
 def _filtered(request):
@@ -139,7 +135,7 @@ def initiative_review(request, pk):
             )
         except DomainError as error:
             if error.field in form.fields:
-                _apply(form, error)
+                apply_domain_error(form, error)
             else:
                 messages.error(request, error.message)
         else:
@@ -221,7 +217,7 @@ def _edit(request, initiative):
         try:
             saved = _save(request, form, initiative)
         except DomainError as error:
-            _apply(form, error)
+            apply_domain_error(form, error)
         else:
             if saved.status == Status.SUBMITTED:
                 messages.success(request, _("Đã nộp sáng kiến; sáng kiến đang chờ xét."))
@@ -308,7 +304,7 @@ def initiative_decide(request, pk):
                     reason=data["refusal_reason"],
                 )
         except DomainError as error:
-            _apply(form, error)
+            apply_domain_error(form, error)
         else:
             messages.success(request, _("Đã ghi kết quả xét sáng kiến."))
             return redirect("initiatives:detail", pk=pk)

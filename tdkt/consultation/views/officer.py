@@ -32,16 +32,12 @@ from tdkt.consultation.services import comments as comment_services
 from tdkt.consultation.services import consultations as services
 from tdkt.consultation.services.outcome import CandidateOutcome, consultation_record_outcome
 from tdkt.consultation.workflow import CONSULTATION_WORKFLOW
-from tdkt.core.errors import DomainError
+from tdkt.core.errors import DomainError, apply_domain_error
 from tdkt.proposals.models import ProposalLine, ProposalRound
 
 PAGE_SIZE = 50
 DEFAULT_TITLE = "Lấy ý kiến nhân dân: %(round)s"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _apply(form, error: DomainError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
 def _version(raw) -> int:
@@ -85,7 +81,7 @@ def consultation_create(request):
         try:
             consultation = services.consultation_create(data=data, user=request.user)
         except DomainError as exc:
-            _apply(form, exc)
+            apply_domain_error(form, exc)
         else:
             messages.success(request, _("Đã tạo đợt lấy ý kiến."))
             return redirect("consultation:detail", pk=consultation.pk)
@@ -120,7 +116,7 @@ def consultation_edit(request, pk):
                 user=request.user,
             )
         except DomainError as exc:
-            _apply(form, exc)
+            apply_domain_error(form, exc)
         else:
             messages.success(request, _("Đã lưu."))
             return redirect("consultation:detail", pk=pk)
@@ -304,7 +300,7 @@ def candidate_edit(request, pk, candidate_pk):
                 user=request.user,
             )
         except DomainError as exc:
-            _apply(form, exc)
+            apply_domain_error(form, exc)
         else:
             messages.success(request, _("Đã lưu tóm tắt thành tích."))
             return redirect("consultation:detail", pk=pk)
@@ -365,7 +361,7 @@ def comment_resolve(request, pk):
                 user=request.user,
             )
         except DomainError as exc:
-            _apply(form, exc)
+            apply_domain_error(form, exc)
         else:
             messages.success(
                 request, _("Đã ghi kết quả xem xét ý kiến #%(n)d.") % {"n": comment.pk}
@@ -401,7 +397,7 @@ def consultation_outcome(request, pk):
                 user=request.user,
             )
         except DomainError as exc:
-            _apply(form, exc)
+            apply_domain_error(form, exc)
         else:
             messages.success(request, _("Đã ghi kết quả và lập báo cáo đính kèm hồ sơ."))
             return redirect("consultation:detail", pk=pk)

@@ -12,14 +12,14 @@ from django_tables2 import RequestConfig
 
 from tdkt.accounts.permissions import MANAGE_EMULATION
 from tdkt.accounts.scope import reach_of, require_anywhere
-from tdkt.core.errors import DomainError
+from tdkt.core.errors import DomainError, apply_domain_error
 from tdkt.emulation.forms import ClusterFilterForm, ClusterForm, CopyClustersForm, OrganiserPickForm
 from tdkt.emulation.models import MemberRole
 from tdkt.emulation.selectors import clusters as selectors
 from tdkt.emulation.selectors.covenants import covenant_for
 from tdkt.emulation.services import clusters as services
 from tdkt.emulation.tables import ClusterTable
-from tdkt.emulation.views import XLSX, apply_domain_error
+from tdkt.emulation.views import XLSX
 from tdkt.org.models import Unit
 
 PAGE_SIZE = 50

@@ -12,7 +12,7 @@ from django_tables2 import RequestConfig
 
 from tdkt.accounts.permissions import MANAGE_EMULATION
 from tdkt.accounts.scope import reach_of, require_anywhere
-from tdkt.core.errors import DomainError
+from tdkt.core.errors import DomainError, apply_domain_error
 from tdkt.emulation.forms import (
     MovementAwardsForm,
     MovementFilterForm,
@@ -22,7 +22,6 @@ from tdkt.emulation.forms import (
 from tdkt.emulation.selectors import movements as selectors
 from tdkt.emulation.services import movements as services
 from tdkt.emulation.tables import MovementTable
-from tdkt.emulation.views import apply_domain_error
 
 PAGE_SIZE = 50
 AWARD_CANDIDATES_SHOWN = 300

@@ -2,15 +2,8 @@
 
 from django.http import HttpResponse
 
-from tdkt.core.errors import DomainError
-
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PAGE_SIZE = 50
-
-
-def apply_domain_error(form, error: DomainError) -> None:
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, error.message)
 
 
 def download(content: bytes, *, content_type: str, filename: str) -> HttpResponse:

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from tdkt.accounts.permissions import CHANGE_CATALOG
 from tdkt.accounts.scope import reach_of, require_anywhere
 from tdkt.catalog.models import AwardType
-from tdkt.core.errors import DomainError
+from tdkt.core.errors import DomainError, apply_domain_error
 from tdkt.core.history import changes_of
 from tdkt.proposals.forms import ChecklistItemForm
 from tdkt.proposals.models import ChecklistItem, Procedure
@@ -31,10 +31,6 @@ def _require(user, action: str) -> None:
 
 def _list_url(code: str) -> str:
     return f"{reverse('proposals:checklists')}?code={code}"
-
-
-def _apply(form, error: DomainError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
 @login_required
@@ -90,7 +86,7 @@ def checklist_item_add(request, code):
                 user=request.user,
             )
         except DomainError as error:
-            _apply(form, error)
+            apply_domain_error(form, error)
         else:
             messages.success(request, _("Đã thêm thành phần hồ sơ."))
             return redirect(_list_url(code))
@@ -122,7 +118,7 @@ def checklist_item_edit(request, pk):
                     user=request.user,
                 )
             except DomainError as error:
-                _apply(form, error)
+                apply_domain_error(form, error)
             else:
                 messages.success(request, _("Đã sửa thành phần hồ sơ."))
                 return redirect(_list_url(code))

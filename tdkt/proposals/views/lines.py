@@ -9,14 +9,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from tdkt.core.errors import DomainError
+from tdkt.core.errors import DomainError, apply_domain_error
 from tdkt.proposals import permissions, selectors
 from tdkt.proposals.forms import AppraisalForm, DocumentForm, ResubmitForm
 from tdkt.proposals.models import ChecklistItem, LineAppraisal
 from tdkt.proposals.services import appraisal as appraisal_services
 from tdkt.proposals.services import dossiers as dossier_services
 from tdkt.proposals.services import proposals as services
-from tdkt.proposals.views import apply_domain_error
 
 
 def _context(request, line, form=None, appraisal_form=None, resubmit_form=None) -> dict:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_tables2 import RequestConfig
 
-from tdkt.core.errors import DomainError
+from tdkt.core.errors import DomainError, apply_domain_error
 from tdkt.proposals import permissions, selectors
 from tdkt.proposals.exports import proposals_workbook
 from tdkt.proposals.forms import LineForm, ProposalCreateForm, ProposalFilterForm, VersionForm
@@ -18,7 +18,7 @@ from tdkt.proposals.models import ProposalRound
 from tdkt.proposals.services import proposals as services
 from tdkt.proposals.services.appraisal import appraisal_deadline
 from tdkt.proposals.tables import ProposalTable
-from tdkt.proposals.views import PAGE_SIZE, XLSX, apply_domain_error, download
+from tdkt.proposals.views import PAGE_SIZE, XLSX, download
 
 EXPORT_LIMIT = 5000
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_tables2 import RequestConfig
 
-from tdkt.core.errors import DomainError
+from tdkt.core.errors import DomainError, apply_domain_error
 from tdkt.emulation.models import Movement
 from tdkt.proposals import permissions, selectors
 from tdkt.proposals.forms import RoundFilterForm, RoundForm
@@ -18,7 +18,7 @@ from tdkt.proposals.models import LineStatus, ProposalStatus
 from tdkt.proposals.services import rounds as services
 from tdkt.proposals.services.appraisal import appraisal_deadline
 from tdkt.proposals.tables import RoundTable
-from tdkt.proposals.views import PAGE_SIZE, apply_domain_error
+from tdkt.proposals.views import PAGE_SIZE
 
 
 @login_required

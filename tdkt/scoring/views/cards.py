@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from tdkt.core.errors import DomainError
+from tdkt.core.errors import DomainError, apply_domain_error
 from tdkt.org.models import Unit
 from tdkt.scoring import permissions, selectors
 from tdkt.scoring.exports import scorecard_workbook
@@ -16,7 +16,7 @@ from tdkt.scoring.models import Adjustment, Evidence, Review
 from tdkt.scoring.services import cards as services
 from tdkt.scoring.services import reviews as review_services
 from tdkt.scoring.services.indicators import indicator_points
-from tdkt.scoring.views.common import XLSX, apply_domain_error, download
+from tdkt.scoring.views.common import XLSX, download
 
 
 def _result(card):

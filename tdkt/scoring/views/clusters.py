@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from tdkt.core.errors import DomainError
+from tdkt.core.errors import DomainError, apply_domain_error
 from tdkt.emulation.models import MemberRole
 from tdkt.scoring import permissions, selectors
 from tdkt.scoring.exports import ranking_workbook
@@ -16,7 +16,7 @@ from tdkt.scoring.forms import ClusterFilterForm, DeadlineForm, VersionForm
 from tdkt.scoring.models import ScoringCalendar
 from tdkt.scoring.services import cards as card_services
 from tdkt.scoring.services import reviews as review_services
-from tdkt.scoring.views.common import XLSX, apply_domain_error, download, page_of
+from tdkt.scoring.views.common import XLSX, download, page_of
 
 
 @login_required

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from tdkt.core.errors import DomainError
+from tdkt.core.errors import DomainError, apply_domain_error
 from tdkt.scoring import permissions, selectors
 from tdkt.scoring.forms import (
     BandsForm,
@@ -19,7 +19,7 @@ from tdkt.scoring.forms import (
 )
 from tdkt.scoring.models import Criterion, ScoringGroup, ScoringTable
 from tdkt.scoring.services import tables as services
-from tdkt.scoring.views.common import apply_domain_error, page_of
+from tdkt.scoring.views.common import page_of
 
 TABLE_FORM_FIELDS = (
     "unit_type",
